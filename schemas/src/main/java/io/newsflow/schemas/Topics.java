@@ -1,0 +1,36 @@
+package io.newsflow.schemas;
+
+import java.util.regex.Pattern;
+
+/**
+ * Every Kafka topic newsflow uses, declared once. Names are kebab-case nouns. Keys are the article id as a UTF-8
+ * string on every article topic; values are Avro in the Confluent wire format (see {@code io.newsflow.schemas.serde}).
+ */
+public final class Topics {
+
+    /** Drop topic: people and systems produce articles here (JSON or Avro RawArticle). */
+    public static final String INGEST = "news-ingest";
+    /** RawArticle records, keyed by article id. */
+    public static final String ARTICLES_RAW = "news-articles-raw";
+    /** EnrichedArticle records, keyed by article id. */
+    public static final String ARTICLES_ENRICHED = "news-articles-enriched";
+    /** Trend records. */
+    public static final String TRENDS = "news-trends";
+    /** DeadLetter records: everything newsflow rejected, with the reason. */
+    public static final String DLQ = "news-dlq";
+    /** Prefix of the per-geopolitical-topic output topics. */
+    public static final String GEO_TOPIC_PREFIX = "news-topic-";
+
+    private static final Pattern TOPIC_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    private Topics() {
+    }
+
+    /** The output topic of one geopolitical topic of the taxonomy, e.g. {@code news-topic-kp-ru-rapprochement}. */
+    public static String forGeoTopic(String geoTopicId) {
+        if (geoTopicId == null || !TOPIC_ID.matcher(geoTopicId).matches()) {
+            throw new IllegalArgumentException("A geopolitical topic id must be kebab-case (a-z, 0-9, '-'), got '" + geoTopicId + "'");
+        }
+        return GEO_TOPIC_PREFIX + geoTopicId;
+    }
+}
