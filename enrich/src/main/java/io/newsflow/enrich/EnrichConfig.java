@@ -1,0 +1,65 @@
+package io.newsflow.enrich;
+
+import io.newsflow.schemas.config.Settings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The enricher's configuration: immutable, validated when built.
+ *
+ * <table>
+ * <caption>Settings (environment: {@code NEWSFLOW_} + key in upper case with '_' for '.')</caption>
+ * <tr><th>key</th><th>type</th><th>default</th><th>meaning</th></tr>
+ * <tr><td>kafka.bootstrap.servers</td><td>host:port list</td><td>required</td><td>Kafka brokers</td></tr>
+ * <tr><td>schema.registry.url</td><td>URL</td><td>required</td><td>Confluent-compatible schema registry
+ * (for Apicurio: {@code http://host:port/apis/ccompat/v7})</td></tr>
+ * <tr><td>enrich.application.id</td><td>string</td><td>newsflow-enrich</td><td>Kafka Streams application id (consumer
+ * group and prefix of internal topics)</td></tr>
+ * <tr><td>enrich.state.dir</td><td>path</td><td>.newsflow/streams</td><td>Kafka Streams state directory</td></tr>
+ * <tr><td>enrich.threads</td><td>int 1..32</td><td>1</td><td>stream threads</td></tr>
+ * <tr><td>enrich.commit.interval</td><td>duration</td><td>PT0.1S</td><td>transaction commit interval (exactly-once
+ * latency)</td></tr>
+ * <tr><td>enrich.replication.factor</td><td>int, -1 = broker default</td><td>-1</td><td>replication of internal
+ * topics</td></tr>
+ * </table>
+ */
+public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, String applicationId, Path stateDir,
+        int threads, Duration commitInterval, int replicationFactor) {
+
+    public EnrichConfig {
+        requireText(bootstrapServers, "kafka.bootstrap.servers");
+        requireText(schemaRegistryUrl, "schema.registry.url");
+        requireText(applicationId, "enrich.application.id");
+        Objects.requireNonNull(stateDir, "enrich.state.dir");
+        if (threads < 1 || threads > 32) {
+            throw new Settings.ConfigException("enrich.threads", "must be between 1 and 32, got " + threads);
+        }
+        if (commitInterval == null || commitInterval.isNegative() || commitInterval.isZero()) {
+            throw new Settings.ConfigException("enrich.commit.interval", "must be a positive duration, got " + commitInterval);
+        }
+        if (replicationFactor == 0 || replicationFactor < -1) {
+            throw new Settings.ConfigException("enrich.replication.factor", "must be -1 or positive, got " + replicationFactor);
+        }
+    }
+
+    /** Reads the keys documented above; any other key is an error. */
+    public static EnrichConfig from(Settings settings) {
+        EnrichConfig config = new EnrichConfig(
+                settings.requiredString("kafka.bootstrap.servers"),
+                settings.requiredString("schema.registry.url"),
+                settings.string("enrich.application.id", "newsflow-enrich"),
+                Path.of(settings.string("enrich.state.dir", ".newsflow/streams")),
+                settings.integer("enrich.threads", 1),
+                settings.duration("enrich.commit.interval", Duration.ofMillis(100)),
+                settings.integer("enrich.replication.factor", -1));
+        settings.requireAllUsed();
+        return config;
+    }
+
+    private static void requireText(String value, String key) {
+        if (value == null || value.isBlank()) {
+            throw new Settings.ConfigException(key, "is required but not set");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.newsflow.enrich;
+
+import io.newsflow.schemas.avro.DeadLetter;
+import io.newsflow.schemas.avro.EnrichedArticle;
+import io.newsflow.schemas.avro.RawArticle;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+/**
+ * Decodes one raw record and enriches it, turning every permanent failure into a {@link Outcome.Rejected} value and
+ * rethrowing transient ones. The output key is the article id, whatever the input key was.
+ *
+ * <p>One instance per stream task (Kafka Streams' contract); not shared between threads.
+ */
+final class EnrichProcessor implements Processor<byte[], byte[], String, Outcome> {
+
+    static final String STAGE = "enrich";
+
+    private final Deserializer<RawArticle> rawDeserializer;
+    private final ArticleEnricher enricher;
+    private final Clock clock;
+    private ProcessorContext<String, Outcome> context;
+
+    EnrichProcessor(Deserializer<RawArticle> rawDeserializer, ArticleEnricher enricher, Clock clock) {
+        this.rawDeserializer = rawDeserializer;
+        this.enricher = enricher;
+        this.clock = clock;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Outcome> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> record) {
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(null);
+        EnrichedArticle enriched;
+        try {
+            RawArticle raw = rawDeserializer.deserialize(topic, record.headers(), record.value());
+            if (raw == null) {
+                throw new IllegalArgumentException("The record has no value (a tombstone or an empty record); "
+                        + "news-articles-raw expects a RawArticle");
+            }
+            enriched = enricher.enrich(raw, clock.instant());
+        } catch (RuntimeException e) {
+            if (DeadLetters.isTransient(e)) {
+                throw e;
+            }
+            reject(record, e);
+            return;
+        }
+        context.forward(new Record<String, Outcome>(enriched.getArticleId(), new Outcome.Enriched(enriched),
+                record.timestamp(), record.headers()));
+    }
+
+    private void reject(Record<byte[], byte[]> record, RuntimeException error) {
+        RecordMetadata md = context.recordMetadata().orElse(null);
+        DeadLetter letter = DeadLetters.fromKafka(STAGE,
+                md == null ? null : md.topic(),
+                md == null ? -1 : md.partition(),
+                md == null ? -1 : md.offset(),
+                record.key(), record.value(), record.headers(), error, Instant.now(clock));
+        Headers headers = new RecordHeaders(record.headers().toArray());
+        headers.add(DeadLetters.HEADER_STAGE, utf8(STAGE));
+        headers.add(DeadLetters.HEADER_ERROR_CLASS, utf8(letter.getErrorClass()));
+        headers.add(DeadLetters.HEADER_ERROR_MESSAGE, utf8(letter.getErrorMessage()));
+        if (md != null) {
+            headers.add(DeadLetters.HEADER_SOURCE, utf8(md.topic() + "-" + md.partition() + "@" + md.offset()));
+        }
+        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        context.forward(new Record<String, Outcome>(key, new Outcome.Rejected(letter), record.timestamp(), headers));
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

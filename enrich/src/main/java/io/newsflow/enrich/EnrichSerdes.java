@@ -1,0 +1,32 @@
+package io.newsflow.enrich;
+
+import io.newsflow.schemas.avro.DeadLetter;
+import io.newsflow.schemas.avro.EnrichedArticle;
+import io.newsflow.schemas.avro.RawArticle;
+import io.newsflow.schemas.registry.SchemaRegistryClient;
+import io.newsflow.schemas.serde.AvroWireSerde;
+import java.util.Objects;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * The serdes the enricher's topology needs. Raw values are read as bytes and decoded inside the processor, so a record
+ * that cannot be decoded becomes a dead letter with its original bytes instead of stopping the application.
+ */
+public record EnrichSerdes(Deserializer<RawArticle> rawArticles, Serde<EnrichedArticle> enrichedArticles,
+        Serde<DeadLetter> deadLetters) {
+
+    public EnrichSerdes {
+        Objects.requireNonNull(rawArticles, "rawArticles");
+        Objects.requireNonNull(enrichedArticles, "enrichedArticles");
+        Objects.requireNonNull(deadLetters, "deadLetters");
+    }
+
+    /** Confluent wire-format Avro serdes over one schema registry. */
+    public static EnrichSerdes using(SchemaRegistryClient registry) {
+        return new EnrichSerdes(
+                AvroWireSerde.forValues(registry, RawArticle.class).deserializer(),
+                AvroWireSerde.forValues(registry, EnrichedArticle.class),
+                AvroWireSerde.forValues(registry, DeadLetter.class));
+    }
+}

@@ -1,0 +1,91 @@
+package io.newsflow.enrich;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the enricher: wires {@link EnrichConfig} into Kafka Streams properties and starts the topology built by
+ * {@link EnrichTopology}. Exactly-once ({@code exactly_once_v2}). Nothing else lives here, so there is nothing here a
+ * topology test would miss.
+ */
+public final class EnrichService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
+
+    private final KafkaStreams streams;
+    private final CountDownLatch running = new CountDownLatch(1);
+    private volatile Throwable failure;
+
+    private EnrichService(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    /** Builds the topology and starts it; returns at once (see {@link #awaitRunning}). */
+    public static EnrichService start(EnrichConfig config, EnrichSerdes serdes, ArticleEnricher enricher) {
+        Topology topology = EnrichTopology.build(serdes, enricher, Clock.systemUTC());
+        EnrichService service = new EnrichService(new KafkaStreams(topology, streamsProperties(config)));
+        service.streams.setStateListener((now, before) -> {
+            LOG.info("Enricher state {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                service.running.countDown();
+            }
+        });
+        service.streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("Enricher stream thread failed; shutting the client down", e);
+            service.failure = e;
+            service.running.countDown();
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                    .SHUTDOWN_CLIENT;
+        });
+        service.streams.start();
+        return service;
+    }
+
+    /** The Kafka Streams properties the config stands for. */
+    static Properties streamsProperties(EnrichConfig config) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.threads());
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.replicationFactor());
+        p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
+        p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
+        return p;
+    }
+
+    /**
+     * Waits until the application is RUNNING.
+     *
+     * @throws IllegalStateException when it failed or did not get there in time
+     */
+    public void awaitRunning(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || failure != null) {
+            throw new IllegalStateException("The enricher did not reach RUNNING within " + timeout + " (state "
+                    + streams.state() + ")" + (failure == null ? "" : ": " + failure), failure);
+        }
+        LOG.debug("Enricher running with {} ms to spare", Duration.between(Instant.now(), deadline).toMillis());
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}

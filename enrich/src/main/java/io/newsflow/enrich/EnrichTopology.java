@@ -1,0 +1,46 @@
+package io.newsflow.enrich;
+
+import io.newsflow.schemas.Topics;
+import java.time.Clock;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * Builds the enricher's topology. A pure function of its arguments: no configuration, no client, no I/O, so
+ * {@code TopologyTestDriver} tests exercise exactly what production runs.
+ *
+ * <pre>
+ * news-articles-raw (bytes) --decode+enrich--> enriched --> news-articles-enriched (String, EnrichedArticle)
+ *                                          \--> rejected --> news-dlq (String, DeadLetter)
+ * </pre>
+ */
+public final class EnrichTopology {
+
+    private EnrichTopology() {
+    }
+
+    public static Topology build(EnrichSerdes serdes, ArticleEnricher enricher, Clock clock) {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, Outcome> outcomes = builder
+                .stream(Topics.ARTICLES_RAW, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName("read-raw-articles"))
+                .process(() -> new EnrichProcessor(serdes.rawArticles(), enricher, clock), Named.as("enrich"));
+
+        outcomes.split(Named.as("outcome-"))
+                .branch((key, outcome) -> outcome.isEnriched(), Branched.withConsumer(enriched -> enriched
+                        .mapValues(Outcome::article, Named.as("enriched-article"))
+                        .to(Topics.ARTICLES_ENRICHED, Produced.with(Serdes.String(), serdes.enrichedArticles())
+                                .withName("write-enriched-articles")), "enriched"))
+                .defaultBranch(Branched.withConsumer(rejected -> rejected
+                        .mapValues(Outcome::deadLetter, Named.as("dead-letter"))
+                        .to(Topics.DLQ, Produced.with(Serdes.String(), serdes.deadLetters())
+                                .withName("write-dead-letters")), "rejected"));
+        return builder.build();
+    }
+}
