@@ -1,0 +1,96 @@
+package io.newsflow.schemas.serde;
+
+import io.newsflow.schemas.registry.SchemaRegistryClient;
+import io.newsflow.schemas.registry.SchemaRegistryClients;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * The Kafka client / Streams config keys the serde reads when Kafka creates it by class name and calls
+ * {@code configure(configs, isKey)}.
+ *
+ * <table>
+ *   <caption>Keys</caption>
+ *   <tr><th>Key</th><th>Type</th><th>Default</th><th>Meaning</th></tr>
+ *   <tr><td>{@value #SCHEMA_REGISTRY_URL}</td><td>string</td><td>required</td>
+ *       <td>Registry base URL: {@code http://host:8081}, {@code http://host:8080/apis/ccompat/v7}, or
+ *       {@code mem://<name>} for the in-memory registry of that name.</td></tr>
+ *   <tr><td>{@value #COMPATIBILITY}</td><td>string</td><td>{@code BACKWARD}</td>
+ *       <td>Compatibility level the serializer sets once per subject when it first writes to it; {@value #KEEP}
+ *       leaves the registry's setting alone.</td></tr>
+ *   <tr><td>{@value #KEY_CLASS} / {@value #VALUE_CLASS}</td><td>class or class name</td><td>none</td>
+ *       <td>The generated {@code SpecificRecord} class to read keys / values into (its schema is the reader schema).
+ *       Without it the class is found from the writer schema's full name, as Confluent's
+ *       {@code specific.avro.reader=true} does.</td></tr>
+ * </table>
+ */
+public final class AvroWireSerdeConfig {
+
+    /** Same key as Confluent's serde, so existing configs work unchanged. */
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    public static final String COMPATIBILITY = "newsflow.avro.compatibility";
+    public static final String KEY_CLASS = "newsflow.avro.key.class";
+    public static final String VALUE_CLASS = "newsflow.avro.value.class";
+    /** Value of {@value #COMPATIBILITY} that leaves the subject's compatibility level as the registry has it. */
+    public static final String KEEP = "KEEP";
+    /** The default of {@value #COMPATIBILITY}. */
+    public static final String DEFAULT_COMPATIBILITY = "BACKWARD";
+
+    private AvroWireSerdeConfig() {
+    }
+
+    static SchemaRegistryClient client(Map<String, ?> configs) {
+        Object url = configs.get(SCHEMA_REGISTRY_URL);
+        if (url == null || url.toString().isBlank()) {
+            throw new ConfigException(SCHEMA_REGISTRY_URL, url, "is required by the newsflow Avro serde");
+        }
+        try {
+            return SchemaRegistryClients.forUrl(url.toString());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(SCHEMA_REGISTRY_URL, url, e.getMessage());
+        }
+    }
+
+    /** The level to set, or {@code null} for {@value #KEEP}. */
+    static String compatibility(Map<String, ?> configs) {
+        Object value = configs.get(COMPATIBILITY);
+        if (value == null || value.toString().isBlank()) {
+            return DEFAULT_COMPATIBILITY;
+        }
+        return normaliseCompatibility(value.toString());
+    }
+
+    static String normaliseCompatibility(String level) {
+        if (level == null) {
+            return null;
+        }
+        String upper = level.trim().toUpperCase(Locale.ROOT);
+        return upper.equals(KEEP) ? null : upper;
+    }
+
+    /** The configured record class for keys or values, or {@code null}. */
+    static Class<? extends SpecificRecord> recordClass(Map<String, ?> configs, boolean isKey) {
+        String key = isKey ? KEY_CLASS : VALUE_CLASS;
+        Object value = configs.get(key);
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        Class<?> type;
+        if (value instanceof Class<?> c) {
+            type = c;
+        } else {
+            try {
+                type = Class.forName(value.toString().trim(), true, Thread.currentThread().getContextClassLoader() != null
+                        ? Thread.currentThread().getContextClassLoader() : AvroWireSerdeConfig.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new ConfigException(key, value, "class not found");
+            }
+        }
+        if (!SpecificRecord.class.isAssignableFrom(type)) {
+            throw new ConfigException(key, value, "is not an Avro SpecificRecord class");
+        }
+        return type.asSubclass(SpecificRecord.class);
+    }
+}
