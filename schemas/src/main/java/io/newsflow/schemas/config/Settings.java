@@ -16,7 +16,9 @@ import java.util.TreeSet;
  * properties file ({@link #fromEnvironment}). Keys are lower-case and dotted ({@code kafka.bootstrap.servers}); the
  * environment spells the same key {@code NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS}. Every typed getter names the key in its
  * error. A config record asks for the keys it knows and then calls {@link #requireAllUsed()} so that a misspelt key
- * fails fast instead of being silently ignored.
+ * fails fast instead of being silently ignored. Keys that came from the environment are exempt from that check: one
+ * environment is shared by every newsflow service (and {@code NEWSFLOW_JAVA_OPTS} belongs to the launcher script),
+ * so a service cannot tell another's key from a typo there.
  *
  * <p>Not thread-safe: build a config record from it on one thread, then share the record.
  */
@@ -26,15 +28,18 @@ public final class Settings {
     public static final String ENV_PREFIX = "NEWSFLOW_";
 
     private final Map<String, String> values;
+    /** Keys given explicitly (not from the environment): only these must be known. */
+    private final Set<String> strictKeys;
     private final Set<String> used = new TreeSet<>();
 
-    private Settings(Map<String, String> values) {
+    private Settings(Map<String, String> values, Set<String> strictKeys) {
         this.values = Collections.unmodifiableMap(new TreeMap<>(values));
+        this.strictKeys = Set.copyOf(strictKeys);
     }
 
-    /** Settings from an explicit map: what tests use. */
+    /** Settings from an explicit map: what tests use. Every key must be known. */
     public static Settings of(Map<String, String> values) {
-        return new Settings(values);
+        return new Settings(values, values.keySet());
     }
 
     /**
@@ -49,20 +54,24 @@ public final class Settings {
             }
         });
         merged.putAll(explicit);
-        return new Settings(merged);
+        return new Settings(merged, explicit.keySet());
     }
 
     /** A subset: only the keys under {@code prefix + "."}, with the prefix removed. */
     public Settings under(String prefix) {
         String p = prefix + ".";
         Map<String, String> sub = new HashMap<>();
+        Set<String> strict = new TreeSet<>();
         values.forEach((k, v) -> {
             if (k.startsWith(p)) {
                 sub.put(k.substring(p.length()), v);
                 used.add(k);
+                if (strictKeys.contains(k)) {
+                    strict.add(k.substring(p.length()));
+                }
             }
         });
-        return new Settings(sub);
+        return new Settings(sub, strict);
     }
 
     public String string(String key, String defaultValue) {
@@ -116,9 +125,12 @@ public final class Settings {
         }
     }
 
-    /** Fails when a key was given that no getter asked for: a misspelt key is an error, not a silent default. */
+    /**
+     * Fails when a key was given explicitly that no getter asked for: a misspelt key is an error, not a silent
+     * default. Environment keys are exempt (see the class comment).
+     */
     public void requireAllUsed() {
-        Set<String> unknown = new TreeSet<>(values.keySet());
+        Set<String> unknown = new TreeSet<>(strictKeys);
         unknown.removeAll(used);
         if (!unknown.isEmpty()) {
             throw new ConfigException(unknown.iterator().next(),
