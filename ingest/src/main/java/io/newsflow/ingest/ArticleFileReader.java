@@ -1,0 +1,327 @@
+package io.newsflow.ingest;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads one article file into {@link ReadResult}s. The format follows the extension (case-insensitive):
+ *
+ * <h2>{@code .txt}: one article</h2>
+ * The first non-blank line is the title. Then, after any blank lines, the next paragraph (lines up to the next blank
+ * line) is the lede; when the text after the title has no blank line at all, only its first line is the lede. A
+ * paragraph line starting with {@code "- "} or {@code "• "} (a related-links bullet) ends the lede early: bullets and
+ * everything after the lede form the body. When nothing is left for the body, the lede paragraph becomes the body
+ * and there is no lede. No other structure is guessed.
+ *
+ * <h2>{@code .json}: one object; {@code .jsonl}: one object per line</h2>
+ * Fields: {@code id} (optional), {@code title}, {@code body} or {@code text} ({@code body} wins when both are
+ * given), optional {@code lede}, {@code lang}, {@code source}, {@code url}, {@code published} (ISO-8601 date,
+ * date-time with offset or {@code Z}, or local date-time read as UTC). Other string fields become attributes;
+ * other non-string fields are ignored. Duplicate field names are an error. In {@code .jsonl} every non-blank line is
+ * accepted or rejected on its own, with its 1-based line number in the origin and its own bytes as the original.
+ *
+ * <h2>Encoding</h2>
+ * UTF-8 only; a leading byte-order mark is ignored. Malformed UTF-8 rejects the file ({@code .txt}, {@code .json})
+ * or the line ({@code .jsonl}) with the byte offset of the first bad byte in the file.
+ *
+ * <p>A blank title or body rejects the item with the reason. The file is read into memory whole.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ArticleFileReader {
+
+    /** Extensions this reader understands, lower-case, without the dot. */
+    public static final Set<String> EXTENSIONS = Set.of("txt", "json", "jsonl");
+
+    private static final Set<String> KNOWN_FIELDS =
+            Set.of("id", "title", "body", "text", "lede", "lang", "source", "url", "published");
+
+    private final ObjectMapper json = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    /** The lower-case extension of a file name, or empty when it has none. */
+    public static String extension(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether this reader understands the file's extension. */
+    public static boolean isSupported(Path file) {
+        return EXTENSIONS.contains(extension(file));
+    }
+
+    /**
+     * Reads the file.
+     *
+     * @return the items in file order; empty for an empty {@code .jsonl} file
+     * @throws IllegalArgumentException when the extension is not one of {@link #EXTENSIONS}
+     * @throws IOException              when the file cannot be read
+     */
+    public List<ReadResult> read(Path file) throws IOException {
+        String extension = extension(file);
+        if (!EXTENSIONS.contains(extension)) {
+            throw new IllegalArgumentException("Unsupported file type '" + file + "': expected one of " + EXTENSIONS);
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        return switch (extension) {
+            case "txt" -> List.of(readText(file, bytes));
+            case "json" -> List.of(readJsonFile(file, bytes));
+            default -> readJsonLines(file, bytes);
+        };
+    }
+
+    private ReadResult readText(Path file, byte[] bytes) {
+        Origin origin = Origin.file(file);
+        String text;
+        try {
+            text = decode(file, bytes, 0, bytes.length);
+        } catch (CharacterCodingException e) {
+            return Rejection.of(origin, bytes, e);
+        }
+        List<String> lines = Arrays.asList(text.split("\r\n|[\r\n\u0085\u2028\u2029]", -1));
+        int i = 0;
+        while (i < lines.size() && lines.get(i).isBlank()) {
+            i++;
+        }
+        if (i == lines.size()) {
+            return Rejection.invalid(origin, bytes, "missing title: the file has no non-blank line");
+        }
+        String title = lines.get(i++);
+        List<String> rest = lines.subList(i, lines.size());
+        boolean hasBlankLine = rest.stream().anyMatch(String::isBlank);
+        int start = 0;
+        while (start < rest.size() && rest.get(start).isBlank()) {
+            start++;
+        }
+        int end = start;
+        while (end < rest.size() && !rest.get(end).isBlank() && !isBullet(rest.get(end))
+                && (hasBlankLine || end == start)) {
+            end++;
+        }
+        String lede = String.join("\n", rest.subList(start, end));
+        int bodyStart = end;
+        while (bodyStart < rest.size() && rest.get(bodyStart).isBlank()) {
+            bodyStart++;
+        }
+        String body = String.join("\n", rest.subList(bodyStart, rest.size()));
+        if (body.isBlank()) {
+            body = lede;
+            lede = null;
+        }
+        if (body.isBlank()) {
+            return Rejection.invalid(origin, bytes, "missing body: the file has a title line and nothing else");
+        }
+        return new ParsedArticle(origin, bytes, null, title, lede == null || lede.isBlank() ? null : lede, body,
+                null, null, null, null, Map.of());
+    }
+
+    private static boolean isBullet(String line) {
+        String s = line.stripLeading();
+        return s.startsWith("- ") || s.startsWith("• ");
+    }
+
+    private ReadResult readJsonFile(Path file, byte[] bytes) {
+        Origin origin = Origin.file(file);
+        try {
+            return readJsonObject(origin, bytes, decode(file, bytes, 0, bytes.length));
+        } catch (CharacterCodingException e) {
+            return Rejection.of(origin, bytes, e);
+        }
+    }
+
+    private List<ReadResult> readJsonLines(Path file, byte[] bytes) {
+        List<ReadResult> results = new ArrayList<>();
+        int lineStart = 0;
+        int lineNumber = 1;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i < bytes.length && bytes[i] != '\n') {
+                continue;
+            }
+            int lineEnd = i > lineStart && bytes[i - 1] == '\r' ? i - 1 : i;
+            byte[] lineBytes = Arrays.copyOfRange(bytes, lineStart, lineEnd);
+            Origin origin = Origin.line(file, lineNumber);
+            try {
+                String line = decode(file, bytes, lineStart, lineEnd);
+                if (!line.isBlank()) {
+                    results.add(readJsonObject(origin, lineBytes, line));
+                }
+            } catch (CharacterCodingException e) {
+                results.add(Rejection.of(origin, lineBytes, e));
+            }
+            lineStart = i + 1;
+            lineNumber++;
+        }
+        return results;
+    }
+
+    private ReadResult readJsonObject(Origin origin, byte[] bytes, String text) {
+        JsonNode node;
+        try {
+            node = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at column " + e.getLocation().getColumnNr() + " of line " + e.getLocation().getLineNr();
+            return Rejection.of(origin, bytes, new InvalidJsonException(where + ": " + e.getOriginalMessage(), e));
+        }
+        if (node == null || !node.isObject()) {
+            return Rejection.invalid(origin, bytes, "expected a JSON object, got "
+                    + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)));
+        }
+        try {
+            String title = optionalText(node, "title");
+            if (title == null || title.isBlank()) {
+                return Rejection.invalid(origin, bytes, "missing title: the field 'title' is absent or blank");
+            }
+            String body = optionalText(node, "body");
+            if (body == null || body.isBlank()) {
+                body = optionalText(node, "text");
+            }
+            if (body == null || body.isBlank()) {
+                return Rejection.invalid(origin, bytes, "missing body: the fields 'body' and 'text' are absent or blank");
+            }
+            Map<String, String> attributes = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                if (!KNOWN_FIELDS.contains(field.getKey()) && field.getValue().isTextual()) {
+                    attributes.put(field.getKey(), field.getValue().textValue());
+                }
+            }
+            return new ParsedArticle(origin, bytes, optionalText(node, "id"), title, blankToNull(optionalText(node, "lede")),
+                    body, blankToNull(optionalText(node, "lang")), blankToNull(optionalText(node, "source")),
+                    blankToNull(optionalText(node, "url")), published(optionalText(node, "published")), attributes);
+        } catch (InvalidArticleException e) {
+            return Rejection.of(origin, bytes, e);
+        }
+    }
+
+    private static String optionalText(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        if (field.equals("id") && value.isIntegralNumber()) {
+            return value.asText();
+        }
+        throw new InvalidArticleException("field '" + field + "' must be a string, got "
+                + value.getNodeType().name().toLowerCase(Locale.ROOT));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** Parses {@code published}: an ISO-8601 date (midnight UTC), date-time with offset, or local date-time (UTC). */
+    static Instant published(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String s = text.strip();
+        for (Parser parser : PARSERS) {
+            Optional<Instant> parsed = parser.parse(s);
+            if (parsed.isPresent()) {
+                return parsed.get();
+            }
+        }
+        throw new InvalidArticleException("published '" + s
+                + "' is not an ISO-8601 date (2026-11-30) or date-time (2026-11-30T08:15:00Z)");
+    }
+
+    private interface Parser {
+        Instant parseOrThrow(String s);
+
+        default Optional<Instant> parse(String s) {
+            try {
+                return Optional.of(parseOrThrow(s));
+            } catch (DateTimeException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static final List<Parser> PARSERS = List.of(
+            s -> OffsetDateTime.parse(s).toInstant(),
+            s -> LocalDateTime.parse(s).toInstant(ZoneOffset.UTC),
+            s -> LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant());
+
+    /**
+     * Strict UTF-8 decoding of {@code bytes[from, to)}; a leading BOM is dropped.
+     *
+     * @throws MalformedUtf8Exception naming the file and the offset of the first bad byte in the file
+     */
+    private static String decode(Path file, byte[] bytes, int from, int to) throws MalformedUtf8Exception {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);
+        CharBuffer out = CharBuffer.allocate(to - from + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            throw new MalformedUtf8Exception(file, in.position());
+        }
+        out.flip();
+        String s = out.toString();
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    /** The bytes are not valid UTF-8; the message names the file and the byte offset. */
+    public static final class MalformedUtf8Exception extends CharacterCodingException {
+        private static final long serialVersionUID = 1L;
+        private final String message;
+
+        MalformedUtf8Exception(Path file, long offset) {
+            this.message = "malformed UTF-8 in " + file + " at byte offset " + offset;
+        }
+
+        @Override
+        public String getMessage() {
+            return message;
+        }
+    }
+
+    /** The text is not valid JSON; the message says where. */
+    public static final class InvalidJsonException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidJsonException(String message, Throwable cause) {
+            super("invalid JSON" + message, cause);
+        }
+    }
+}

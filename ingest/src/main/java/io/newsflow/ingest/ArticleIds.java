@@ -1,0 +1,129 @@
+package io.newsflow.ingest;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The stable article id, the record key of every article topic. The same input gives the same id, on every run and
+ * every machine, so that a re-sent article is recognised as the same article downstream.
+ *
+ * <ol>
+ *   <li>The sender's id when one is given, trimmed; it must be non-blank, at most {@value #MAX_ID_LENGTH} code
+ *       points and free of control characters.</li>
+ *   <li>Else, when the article has a URL: {@code "url-"} + the first 16 hex digits of SHA-256 of the
+ *       {@linkplain #canonicalUrl canonical URL}.</li>
+ *   <li>Else {@code "txt-"} + the first 16 hex digits of SHA-256 of the title and body with every run of whitespace
+ *       (line breaks included) folded to one space ({@link ArticleNormaliser#normaliseLine}), joined by
+ *       {@code "\n"}. Folding line breaks too makes the id survive re-wrapping of the text.</li>
+ * </ol>
+ * Stateless and thread-safe.
+ */
+public final class ArticleIds {
+
+    /** Longest sender id accepted, in code points. */
+    public static final int MAX_ID_LENGTH = 200;
+
+    private ArticleIds() {
+    }
+
+    /**
+     * The id of an article.
+     *
+     * @param senderId the id the sender gave, nullable
+     * @param url      the article URL, nullable; canonicalised here (canonicalising twice changes nothing)
+     * @param title    the title, normalised or not
+     * @param body     the body, normalised or not
+     * @throws InvalidArticleException when the sender's id or the URL is invalid
+     */
+    public static String articleId(String senderId, String url, String title, String body) {
+        if (senderId != null) {
+            return senderId(senderId);
+        }
+        if (url != null) {
+            return "url-" + sha256Prefix(canonicalUrl(url));
+        }
+        return "txt-" + sha256Prefix(ArticleNormaliser.normaliseLine(title) + "\n" + ArticleNormaliser.normaliseLine(body));
+    }
+
+    /**
+     * Validates a sender's id and returns it trimmed.
+     *
+     * @throws InvalidArticleException naming the problem
+     */
+    public static String senderId(String id) {
+        String trimmed = id.strip();
+        if (trimmed.isEmpty()) {
+            throw new InvalidArticleException("id is blank; omit it to let newsflow derive one");
+        }
+        int length = trimmed.codePointCount(0, trimmed.length());
+        if (length > MAX_ID_LENGTH) {
+            throw new InvalidArticleException("id is " + length + " characters long; at most " + MAX_ID_LENGTH + " are allowed");
+        }
+        if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
+            throw new InvalidArticleException("id contains control characters");
+        }
+        return trimmed;
+    }
+
+    /**
+     * The canonical form of an absolute http(s) URL: scheme and host lower-cased, default port dropped, empty path
+     * made {@code /}, fragment dropped, {@code utm_*} query parameters (any case) dropped, the other parameters kept in
+     * their order.
+     *
+     * @throws InvalidArticleException when the text is not an absolute http or https URL with a host
+     */
+    public static String canonicalUrl(String url) {
+        String text = url.strip();
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new InvalidArticleException("url '" + text + "' is not a valid URL: " + e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!"http".equals(scheme) && !"https".equals(scheme) || uri.getRawAuthority() == null || uri.getHost() == null) {
+            throw new InvalidArticleException("url '" + text + "' is not an absolute http or https URL with a host");
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        out.append(scheme).append("://");
+        if (uri.getRawUserInfo() != null) {
+            out.append(uri.getRawUserInfo()).append('@');
+        }
+        out.append(uri.getHost().toLowerCase(Locale.ROOT));
+        int port = uri.getPort();
+        if (port != -1 && !(port == 80 && scheme.equals("http")) && !(port == 443 && scheme.equals("https"))) {
+            out.append(':').append(port);
+        }
+        String path = uri.getRawPath();
+        out.append(path == null || path.isEmpty() ? "/" : path);
+        String query = uri.getRawQuery();
+        if (query != null) {
+            List<String> kept = new ArrayList<>();
+            for (String param : query.split("&")) {
+                if (!param.isEmpty() && !param.toLowerCase(Locale.ROOT).startsWith("utm_")) {
+                    kept.add(param);
+                }
+            }
+            if (!kept.isEmpty()) {
+                out.append('?').append(String.join("&", kept));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String sha256Prefix(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+}

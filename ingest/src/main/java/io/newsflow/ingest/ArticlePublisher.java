@@ -1,0 +1,147 @@
+package io.newsflow.ingest;
+
+import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.avro.DeadLetter;
+import io.newsflow.schemas.avro.RawArticle;
+import io.newsflow.schemas.registry.SchemaRegistryClient;
+import io.newsflow.schemas.registry.SchemaRegistryClients;
+import io.newsflow.schemas.serde.AvroWireSerde;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Sends ingested articles to {@link Topics#ARTICLES_RAW} (keyed by article id) and rejections to {@link Topics#DLQ}
+ * as {@link DeadLetter}s.
+ *
+ * <p>Two producers, one per value type, because the value serializer is typed; both are idempotent with
+ * {@code acks=all}. {@link #create} builds the real ones; the constructor takes any {@link Producer} (tests pass
+ * Kafka's {@code MockProducer}). Sends are asynchronous: the returned futures complete when the broker acknowledges;
+ * {@link #flush()} waits for all of them. {@link #close()} flushes and closes both producers.
+ *
+ * <p>Every dead letter also carries headers {@value #HEADER_STAGE}, {@value #HEADER_ORIGIN} and
+ * {@value #HEADER_ERROR_CLASS}, so tools can filter without decoding the value.
+ *
+ * <p>Thread-safe (Kafka producers are).
+ */
+public final class ArticlePublisher implements AutoCloseable {
+
+    /** DeadLetter stage for files named directly. */
+    public static final String STAGE_FILE = "ingest-file";
+    /** DeadLetter stage for files found in a directory. */
+    public static final String STAGE_FOLDER = "ingest-folder";
+
+    /** Dead-letter header: the stage. */
+    public static final String HEADER_STAGE = "newsflow.dlq.stage";
+    /** Dead-letter header: the origin (file path, with {@code :line} for jsonl). */
+    public static final String HEADER_ORIGIN = "newsflow.dlq.origin";
+    /** Dead-letter header: the error class. */
+    public static final String HEADER_ERROR_CLASS = "newsflow.dlq.error.class";
+
+    private final Producer<String, RawArticle> articles;
+    private final Producer<String, DeadLetter> deadLetters;
+    private final Clock clock;
+
+    /**
+     * @param articles    producer for RawArticle values; owned (closed) by this publisher
+     * @param deadLetters producer for DeadLetter values; owned (closed) by this publisher
+     * @param clock       gives {@code DeadLetter.failedAt}
+     */
+    public ArticlePublisher(Producer<String, RawArticle> articles, Producer<String, DeadLetter> deadLetters, Clock clock) {
+        this.articles = Objects.requireNonNull(articles, "articles");
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Real Kafka producers for {@code config}, values in the Confluent wire format via the configured registry. */
+    public static ArticlePublisher create(IngestConfig config, Clock clock) {
+        SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
+        KafkaProducer<String, RawArticle> articles = new KafkaProducer<>(
+                producerProperties(config, "articles"), new StringSerializer(),
+                AvroWireSerde.forValues(registry, RawArticle.class).serializer());
+        try {
+            KafkaProducer<String, DeadLetter> deadLetters = new KafkaProducer<>(
+                    producerProperties(config, "dlq"), new StringSerializer(),
+                    AvroWireSerde.forValues(registry, DeadLetter.class).serializer());
+            return new ArticlePublisher(articles, deadLetters, clock);
+        } catch (RuntimeException e) {
+            articles.close();
+            throw e;
+        }
+    }
+
+    /** The producer settings {@link #create} uses: idempotent, {@code acks=all}, linger from the config. */
+    static Properties producerProperties(IngestConfig config, String purpose) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, config.clientId() + "-" + purpose);
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, Long.toString(config.linger().toMillis()));
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return props;
+    }
+
+    /** Sends the article to {@link Topics#ARTICLES_RAW}, keyed by its article id. */
+    public Future<RecordMetadata> publish(RawArticle article) {
+        return articles.send(new ProducerRecord<>(Topics.ARTICLES_RAW, article.getArticleId(), article));
+    }
+
+    /**
+     * Sends the rejection to {@link Topics#DLQ} with its original bytes, reason and origin, without a key.
+     *
+     * @param stage {@link #STAGE_FILE} or {@link #STAGE_FOLDER}
+     */
+    public Future<RecordMetadata> deadLetter(Rejection rejection, String stage) {
+        DeadLetter letter = toDeadLetter(rejection, stage, clock);
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(HEADER_STAGE, stage.getBytes(StandardCharsets.UTF_8));
+        headers.add(HEADER_ORIGIN, rejection.origin().toString().getBytes(StandardCharsets.UTF_8));
+        headers.add(HEADER_ERROR_CLASS, rejection.errorClass().getBytes(StandardCharsets.UTF_8));
+        return deadLetters.send(new ProducerRecord<>(Topics.DLQ, null, null, null, letter, headers));
+    }
+
+    /** The DeadLetter value for a rejection. */
+    static DeadLetter toDeadLetter(Rejection rejection, String stage, Clock clock) {
+        return DeadLetter.newBuilder()
+                .setStage(stage)
+                .setOrigin(rejection.origin().toString())
+                .setValue(ByteBuffer.wrap(rejection.originalBytes()))
+                .setHeaders(Map.of())
+                .setErrorClass(rejection.errorClass())
+                .setErrorMessage(rejection.reason())
+                .setFailedAt(clock.instant())
+                .build();
+    }
+
+    /** Blocks until every record sent so far is acknowledged or has failed. */
+    public void flush() {
+        articles.flush();
+        deadLetters.flush();
+    }
+
+    /** Flushes, then closes both producers. */
+    @Override
+    public void close() {
+        try {
+            flush();
+        } finally {
+            try {
+                articles.close();
+            } finally {
+                deadLetters.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.newsflow.ingest;
+
+import io.newsflow.schemas.config.Settings.ConfigException;
+import java.util.regex.Pattern;
+
+/** Validation shared by the config record; every failure names the key. */
+final class ConfigChecks {
+
+    private static final Pattern HOST_PORT = Pattern.compile("[^\\s:,]+:\\d{1,5}|\\[[0-9A-Fa-f:.]+]:\\d{1,5}");
+
+    private ConfigChecks() {
+    }
+
+    static String bootstrapServers(String key, String value) {
+        String v = required(key, value);
+        for (String server : v.split(",")) {
+            if (!HOST_PORT.matcher(server.strip()).matches()) {
+                throw new ConfigException(key, "must be a comma-separated list of host:port, got '" + v + "'");
+            }
+        }
+        return v;
+    }
+
+    static String registryUrl(String key, String value) {
+        String v = required(key, value);
+        if (!v.startsWith("http://") && !v.startsWith("https://") && !v.startsWith("mem://")) {
+            throw new ConfigException(key, "must start with http://, https:// or mem://, got '" + v + "'");
+        }
+        return v;
+    }
+
+    static String plainText(String key, String value) {
+        String v = required(key, value);
+        if (v.codePoints().anyMatch(Character::isISOControl)) {
+            throw new ConfigException(key, "must not contain control characters");
+        }
+        return v;
+    }
+
+    private static String required(String key, String value) {
+        if (value == null || value.isBlank()) {
+            throw new ConfigException(key, "is required but not set");
+        }
+        return value.strip();
+    }
+}

@@ -1,0 +1,49 @@
+package io.newsflow.ingest;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An article as read from a file, before normalisation. Text fields are as written in the file (decoded from UTF-8,
+ * line breaks kept); {@link ArticleNormaliser} cleans them.
+ *
+ * @param origin        where it came from
+ * @param originalBytes the item's bytes as read (a defensive copy is neither made nor needed: nobody mutates them)
+ * @param id            the sender's id, nullable
+ * @param title         the headline, not blank
+ * @param lede          the standfirst, nullable
+ * @param body          the main text, not blank
+ * @param language      the declared language tag, nullable
+ * @param source        the declared source (outlet), nullable
+ * @param url           the declared URL, nullable
+ * @param publishedAt   the declared publication time, nullable
+ * @param attributes    further string fields of a JSON object; never null, unmodifiable
+ */
+public record ParsedArticle(
+        Origin origin,
+        byte[] originalBytes,
+        String id,
+        String title,
+        String lede,
+        String body,
+        String language,
+        String source,
+        String url,
+        Instant publishedAt,
+        Map<String, String> attributes) implements ReadResult {
+
+    public ParsedArticle {
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(originalBytes, "originalBytes");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(body, "body");
+        attributes = Map.copyOf(attributes);
+    }
+
+    /** Shows the origin and title only: the text and bytes can be long. */
+    @Override
+    public String toString() {
+        return "ParsedArticle[" + origin + ", title=" + title + "]";
+    }
+}
