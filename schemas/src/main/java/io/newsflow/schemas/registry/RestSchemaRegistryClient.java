@@ -107,6 +107,9 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
                 .build();
     }
 
+    private static final String EXPECTED_URL =
+            "expected http(s)://host[:port][/path], or mem://<name> for the in-memory registry";
+
     static String validateBaseUrl(String baseUrl) {
         Objects.requireNonNull(baseUrl, "baseUrl");
         String trimmed = baseUrl.trim();
@@ -117,11 +120,10 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         try {
             uri = URI.create(trimmed);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Schema registry URL '" + baseUrl + "' is not a valid URL", e);
+            throw new IllegalArgumentException("Schema registry URL '" + baseUrl + "' is not a valid URL: " + EXPECTED_URL, e);
         }
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("Schema registry URL '" + baseUrl
-                    + "' must be http(s)://host[:port][/path] (or mem://<name> for the in-memory registry)");
+            throw new IllegalArgumentException("Schema registry URL '" + baseUrl + "' is not usable: " + EXPECTED_URL);
         }
         return trimmed;
     }
