@@ -1,0 +1,75 @@
+package io.newsflow.analysis;
+
+import io.newsflow.analysis.fingerprint.Fingerprinter;
+import io.newsflow.analysis.kb.KnowledgeBase;
+import io.newsflow.analysis.kb.KnowledgeBaseLoader;
+import io.newsflow.analysis.language.LanguageIdentifier;
+import io.newsflow.analysis.linking.EntityLinker;
+import io.newsflow.analysis.linking.Linking;
+import io.newsflow.analysis.topics.TopicRules;
+import io.newsflow.analysis.topics.TopicTagger;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The enrichment entry point: language, entities, topics and fingerprint of one article. Construction is expensive
+ * (language models, knowledge base, automata: build one per process); {@link #analyze} is cheap, side-effect free
+ * and thread-safe.
+ */
+public final class ArticleAnalyzer {
+  /** Version of the enrichment code; bump when output for the same input and resources changes. */
+  public static final String ENRICHMENT_VERSION = "analysis-1.0";
+  private static final Logger LOG = LoggerFactory.getLogger(ArticleAnalyzer.class);
+
+  private final LanguageIdentifier languages;
+  private final EntityLinker linker;
+  private final TopicTagger tagger;
+  private final Versions versions;
+
+  ArticleAnalyzer(LanguageIdentifier languages, KnowledgeBase kb, TopicRules rules) {
+    this.languages = Objects.requireNonNull(languages, "languages");
+    this.linker = new EntityLinker(kb);
+    this.tagger = new TopicTagger(rules);
+    this.versions = new Versions(ENRICHMENT_VERSION, kb.version(), rules.taxonomy());
+  }
+
+  /** Loads the shipped knowledge base, taxonomy rules and language models; logs how long that took. */
+  public static ArticleAnalyzer loadDefault() {
+    long t0 = System.nanoTime();
+    KnowledgeBase kb = KnowledgeBaseLoader.fromClasspath();
+    TopicRules rules = TopicRules.fromClasspath();
+    long t1 = System.nanoTime();
+    LanguageIdentifier languages = LanguageIdentifier.withDefaultLanguages();
+    long t2 = System.nanoTime();
+    ArticleAnalyzer analyzer = new ArticleAnalyzer(languages, kb, rules);
+    long t3 = System.nanoTime();
+    LOG.info("ArticleAnalyzer loaded in {} ms (knowledge base {} with {} entities and taxonomy {}: {} ms; "
+            + "language models {}: {} ms; automata: {} ms)", (t3 - t0) / 1_000_000, kb.version(), kb.entities().size(),
+        rules.taxonomy(), (t1 - t0) / 1_000_000, LanguageIdentifier.DEFAULT_LANGUAGES, (t2 - t1) / 1_000_000,
+        (t3 - t2) / 1_000_000);
+    return analyzer;
+  }
+
+  public Analysis analyze(ArticleText text) {
+    Objects.requireNonNull(text, "text");
+    LanguageGuess language = languages.identify(languageSample(text));
+    Linking linking = linker.link(text, language.code());
+    List<TopicMatch> topics = tagger.tag(text, linking.mentions());
+    Fingerprint fingerprint = Fingerprinter.of(text.title(), text.body());
+    return new Analysis(language, linking.entities(), topics, fingerprint, versions);
+  }
+
+  public Versions versions() {
+    return versions;
+  }
+
+  private static String languageSample(ArticleText text) {
+    StringBuilder sb = new StringBuilder(text.title()).append('\n');
+    if (text.lede() != null) {
+      sb.append(text.lede()).append('\n');
+    }
+    return sb.append(text.body()).toString();
+  }
+}

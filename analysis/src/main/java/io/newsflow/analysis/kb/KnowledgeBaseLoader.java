@@ -1,0 +1,306 @@
+package io.newsflow.analysis.kb;
+
+import io.newsflow.analysis.EntityKind;
+import io.newsflow.analysis.text.Folding;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the {@link KnowledgeBase} from the TSV resources under {@value #BASE} (see SOURCES.md there) and the JDK's
+ * CLDR country names. Every rule that turns raw rows into surface forms lives here, so that it can be read at once.
+ */
+public final class KnowledgeBaseLoader {
+  public static final String BASE = "/io/newsflow/analysis/kb/";
+  /** Languages whose CLDR country names are surface forms. */
+  static final List<String> NAME_LANGUAGES = List.of("en", "es", "fr", "de", "pt", "it", "nl", "ru");
+  static final List<String> STOPWORD_LANGUAGES = List.of("en", "es", "fr", "de", "pt", "it", "nl", "ru");
+  /** Place-name columns used (zh is skipped: Chinese text has no word boundaries to check). */
+  private static final List<String> PLACE_NAME_COLUMNS =
+      List.of("name", "name_en", "name_es", "name_fr", "name_de", "name_pt", "name_ru");
+  private static final List<String> DEMONYM_LANGUAGES = List.of("en", "es", "fr", "de", "it", "nl");
+  private static final Pattern SHORT_ACRONYM = Pattern.compile("[\\p{Lu}.]{1,4}");
+  private static final int MIN_PLACE_NAME_LENGTH = 3;
+  private static final int MIN_DEMONYM_LENGTH = 4;
+
+  private final Function<String, String> resources;
+  private final MessageDigest digest;
+  private final Map<String, KbEntity> entities = new LinkedHashMap<>();
+  private final Map<String, KbEntity> countries = new LinkedHashMap<>();
+  private final Map<String, List<Alias>> aliases = new HashMap<>();
+  private final Map<String, Set<String>> stopwords = new HashMap<>();
+
+  private KnowledgeBaseLoader(Function<String, String> resources) {
+    this.resources = resources;
+    try {
+      this.digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The knowledge base shipped in this module's resources. */
+  public static KnowledgeBase fromClasspath() {
+    return new KnowledgeBaseLoader(KnowledgeBaseLoader::readResource).load();
+  }
+
+  private KnowledgeBase load() {
+    for (String language : STOPWORD_LANGUAGES) {
+      Set<String> words = new HashSet<>();
+      for (String line : read("stopwords-" + language + ".txt").split("\r?\n")) {
+        String w = line.strip();
+        if (!w.isEmpty() && !w.startsWith("#")) {
+          words.add(Folding.fold(w));
+        }
+      }
+      stopwords.put(language, Set.copyOf(words));
+    }
+    loadCountries();
+    loadCountryAliases();
+    loadCurated();
+    loadDemonyms();
+    loadPlaces();
+    Map<String, List<Alias>> frozen = new HashMap<>();
+    aliases.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
+    String version = "kb-" + HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+    return new KnowledgeBase(frozen, entities, countries, stopwords, version);
+  }
+
+  private void loadCountries() {
+    for (Map<String, String> row : Tsv.rows(read("countries-wikidata.tsv"), "countries-wikidata.tsv")) {
+      String cc = row.get("iso_alpha2");
+      KbEntity country = new KbEntity(row.get("wikidata_qid"), EntityKind.LOC, KbEntity.COUNTRY, row.get("name"), cc, 0);
+      entities.put(country.qid(), country);
+      countries.put(cc, country);
+      Set<String> names = new LinkedHashSet<>();
+      names.add(row.get("name"));
+      names.add(row.get("wikidata_label"));
+      for (String language : NAME_LANGUAGES) {
+        names.add(new Locale("", cc).getDisplayCountry(new Locale(language)));
+      }
+      for (String name : names) {
+        for (String clean : cleanCountryName(name, cc)) {
+          add(new Alias(country, AliasKind.NAME, clean, isShortAcronym(clean), false));
+        }
+      }
+    }
+  }
+
+  /**
+   * CLDR and Wikidata names with qualifiers: "Myanmar (Burma)" gives both parts, "Congo - Kinshasa" is dropped
+   * (its head is shared by two countries), and a name equal to the bare code (CLDR's fallback) is dropped.
+   */
+  private static List<String> cleanCountryName(String name, String cc) {
+    if (name == null || name.isBlank() || name.equalsIgnoreCase(cc) || name.contains(" - ")) {
+      return List.of();
+    }
+    int paren = name.indexOf('(');
+    if (paren > 0 && name.endsWith(")")) {
+      return List.of(name.substring(0, paren).strip(), name.substring(paren + 1, name.length() - 1).strip());
+    }
+    return List.of(name.strip());
+  }
+
+  private void loadCountryAliases() {
+    for (Map<String, String> row : Tsv.rows(read("country-aliases.tsv"), "country-aliases.tsv")) {
+      KbEntity country = countries.get(row.get("iso_alpha2"));
+      if (country == null) {
+        throw new IllegalStateException("country-aliases.tsv: unknown country " + row.get("iso_alpha2"));
+      }
+      String surface = row.get("alias");
+      add(new Alias(country, AliasKind.ALIAS, surface, isShortAcronym(surface), false));
+    }
+  }
+
+  private void loadCurated() {
+    for (Map<String, String> row : Tsv.rows(read("curated-entities.tsv"), "curated-entities.tsv")) {
+      if (row.get("source").isBlank()) {
+        throw new IllegalStateException("curated-entities.tsv: " + row.get("qid") + " has no source");
+      }
+      String cc = row.get("country").isEmpty() ? null : row.get("country");
+      EntityKind kind = EntityKind.valueOf(row.get("type"));
+      KbEntity entity = new KbEntity(row.get("qid"), kind, emptyToNull(row.get("subtype")), row.get("name"), cc, 0);
+      entities.put(entity.qid(), entity);
+      add(new Alias(entity, AliasKind.NAME, entity.name(), false, false));
+      for (String name : split(row.get("names"))) {
+        add(new Alias(entity, AliasKind.NAME, name, false, false));
+      }
+      for (String alias : split(row.get("aliases"))) {
+        add(new Alias(entity, AliasKind.ALIAS, alias, isShortAcronym(alias), false));
+      }
+      for (String shortName : split(row.get("short_names"))) {
+        add(new Alias(entity, AliasKind.SHORT_NAME, shortName, false, false));
+      }
+      for (String shortName : split(row.get("coreferent_short_names"))) {
+        add(new Alias(entity, AliasKind.SHORT_NAME, shortName, false, true));
+      }
+    }
+  }
+
+  /**
+   * Demonyms of i18n-nationality, masculine singular, with regular inflections generated per language. Junk rows
+   * are dropped: forms with parentheses or commas, forms shorter than {@value #MIN_DEMONYM_LENGTH}, forms that are a
+   * country name (the source puts names where it has no adjective), forms shared by two countries, and stopwords.
+   */
+  private void loadDemonyms() {
+    Set<String> countryNames = new HashSet<>();
+    aliases.forEach((folded, list) -> {
+      if (list.stream().anyMatch(a -> a.entity().isCountry())) {
+        countryNames.add(folded);
+      }
+    });
+    Map<String, Set<KbEntity>> owners = new HashMap<>();
+    Map<String, Alias> candidates = new LinkedHashMap<>();
+    for (Map<String, String> row : Tsv.rows(read("demonyms.tsv"), "demonyms.tsv")) {
+      KbEntity country = countries.get(row.get("iso_alpha2"));
+      if (country == null) {
+        continue;
+      }
+      for (String language : DEMONYM_LANGUAGES) {
+        String base = row.get("demonym_" + language);
+        if (base == null || base.isBlank() || base.contains("(") || base.contains(",") || base.contains(" ou ")) {
+          continue;
+        }
+        for (String form : Demonyms.inflect(language, base)) {
+          String folded = Folding.fold(form);
+          if (form.length() < MIN_DEMONYM_LENGTH || countryNames.contains(folded) || isStopwordAnywhere(folded)) {
+            continue;
+          }
+          owners.computeIfAbsent(folded, k -> new HashSet<>()).add(country);
+          candidates.putIfAbsent(folded, new Alias(country, AliasKind.DEMONYM, form, false, false));
+        }
+      }
+    }
+    candidates.forEach((folded, alias) -> {
+      if (owners.get(folded).size() == 1) {
+        add(alias);
+      }
+    });
+  }
+
+  /**
+   * Natural Earth populated places with a QID. A place sharing its QID with a country (Singapore) is the country.
+   * "Washington, D.C." also gives "Washington". Disambiguation happens at link time, not here.
+   */
+  private void loadPlaces() {
+    for (Map<String, String> row : Tsv.rows(read("places-natural-earth.tsv"), "places-natural-earth.tsv")) {
+      String qid = row.get("wikidataid");
+      if (qid.isEmpty() || (entities.containsKey(qid) && entities.get(qid).isCountry())) {
+        continue;
+      }
+      long population = parseLong(row.get("pop_max"));
+      KbEntity existing = entities.get(qid);
+      if (existing != null && existing.population() >= population) {
+        continue;
+      }
+      String subtype = "1".equals(row.get("adm0cap")) ? KbEntity.CAPITAL
+          : row.get("featurecla").startsWith("Admin-1") ? "regional-capital" : "city";
+      String cc = row.get("iso_a2").matches("[A-Z]{2}") ? row.get("iso_a2") : null;
+      String english = row.get("name_en").isEmpty() ? row.get("name") : row.get("name_en");
+      KbEntity place = new KbEntity(qid, EntityKind.LOC, subtype, english, cc, population);
+      entities.put(qid, place);
+      Set<String> names = new LinkedHashSet<>();
+      for (String column : PLACE_NAME_COLUMNS) {
+        String name = row.get(column);
+        if (name == null || name.isBlank()) {
+          continue;
+        }
+        names.add(name.strip());
+        int comma = name.indexOf(',');
+        if (comma > 0) {
+          names.add(name.substring(0, comma).strip());
+        }
+      }
+      for (String name : names) {
+        if (name.codePointCount(0, name.length()) >= MIN_PLACE_NAME_LENGTH && !isStopwordAnywhere(Folding.fold(name))) {
+          add(new Alias(place, AliasKind.NAME, name, false, false));
+        }
+      }
+    }
+  }
+
+  private boolean isStopwordAnywhere(String folded) {
+    return stopwords.values().stream().anyMatch(s -> s.contains(folded));
+  }
+
+  private void add(Alias alias) {
+    String key = normaliseKey(alias.surface());
+    if (key.isEmpty()) {
+      return;
+    }
+    List<Alias> list = aliases.computeIfAbsent(key, k -> new ArrayList<>());
+    boolean duplicate = list.stream().anyMatch(a -> a.entity().qid().equals(alias.entity().qid())
+        && a.caseSensitive() == alias.caseSensitive() && a.kind().ordinal() <= alias.kind().ordinal());
+    if (!duplicate) {
+      list.removeIf(a -> a.entity().qid().equals(alias.entity().qid()) && a.caseSensitive() == alias.caseSensitive());
+      list.add(alias);
+    }
+  }
+
+  /** The trie key of a surface: folded, white space collapsed. */
+  public static String normaliseKey(String surface) {
+    return Folding.fold(surface).strip().replaceAll(" +", " ");
+  }
+
+  private static boolean isShortAcronym(String surface) {
+    return SHORT_ACRONYM.matcher(surface).matches() && surface.chars().filter(Character::isLetter).count() <= 3;
+  }
+
+  private static List<String> split(String cell) {
+    if (cell == null || cell.isBlank()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String part : cell.split("\\|")) {
+      if (!part.isBlank()) {
+        out.add(part.strip());
+      }
+    }
+    return out;
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+
+  private static long parseLong(String s) {
+    try {
+      return s.isEmpty() ? 0 : (long) Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private String read(String name) {
+    String content = resources.apply(name);
+    digest.update(name.getBytes(StandardCharsets.UTF_8));
+    digest.update(content.getBytes(StandardCharsets.UTF_8));
+    return content;
+  }
+
+  private static String readResource(String name) {
+    try (InputStream in = KnowledgeBaseLoader.class.getResourceAsStream(BASE + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing knowledge-base resource " + BASE + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

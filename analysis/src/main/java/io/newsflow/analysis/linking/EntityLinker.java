@@ -1,0 +1,282 @@
+package io.newsflow.analysis.linking;
+
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import io.newsflow.analysis.ArticleText;
+import io.newsflow.analysis.EntityMention;
+import io.newsflow.analysis.LinkedEntity;
+import io.newsflow.analysis.TextField;
+import io.newsflow.analysis.kb.Alias;
+import io.newsflow.analysis.kb.AliasKind;
+import io.newsflow.analysis.kb.KbEntity;
+import io.newsflow.analysis.kb.KnowledgeBase;
+import io.newsflow.analysis.text.CodePoints;
+import io.newsflow.analysis.text.Folding;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Links surface forms to knowledge-base entities. One double-array Aho–Corasick automaton over the folded surface
+ * forms finds candidates in folded text (same length as the original, so offsets carry over); then:
+ * <ol>
+ *   <li>word boundaries are enforced on both sides;</li>
+ *   <li>case: proper names must be capitalised in the text, short acronyms ("US", "UN") must match exactly, and
+ *       exact-case acronyms are ignored in a field written in capitals;</li>
+ *   <li>a surface that is a common word of the detected language is refused;</li>
+ *   <li>overlaps are resolved by the longest match, then the earliest;</li>
+ *   <li>a place name glued to a capitalised prefix ("New Jersey", "Nuevo León") or to an institution suffix
+ *       ("Washington Post") is taken to be part of an unknown longer name and dropped;</li>
+ *   <li>among candidates, countries and curated people and organisations win over places; a place needs to be a
+ *       national capital, or have at least {@value #BIG_CITY} inhabitants, or belong to a country mentioned in the
+ *       article; ties prefer a mentioned country, then a capital, then the larger population;</li>
+ *   <li>ambiguous short names ("Kim") link only after a full mention of the same entity earlier in the article.</li>
+ * </ol>
+ * Immutable and thread-safe after construction.
+ */
+public final class EntityLinker {
+  static final long BIG_CITY = 1_000_000;
+  static final long MIN_SUPPORTED_PLACE = 20_000;
+  private static final Set<String> COMPOUND_PREFIXES = Set.of(
+      "new", "nueva", "nuevo", "nouvelle", "nouveau", "neu", "nieuw", "nova", "novo", "north", "south", "east",
+      "west", "upper", "lower", "greater", "baja", "alta", "san", "santa", "saint", "st", "fort", "port", "puerto",
+      "lake", "mount", "cape", "cabo", "little", "gran");
+  private static final Set<String> INSTITUTION_SUFFIXES = Set.of(
+      "post", "times", "journal", "herald", "tribune", "gazette", "globe", "street", "avenue", "university",
+      "county", "state", "consensus", "redskins", "nationals", "wizards", "capitals");
+
+  private final KnowledgeBase kb;
+  private final AhoCorasickDoubleArrayTrie<List<Alias>> trie = new AhoCorasickDoubleArrayTrie<>();
+
+  public EntityLinker(KnowledgeBase kb) {
+    this.kb = kb;
+    trie.build(new TreeMap<>(kb.aliasesByFoldedSurface()));
+  }
+
+  private record Candidate(TextField field, int start, int end, List<Alias> aliases) {
+    int length() {
+      return end - start;
+    }
+  }
+
+  /** Links the entities of {@code text}; {@code language} is an ISO 639-1 code or "und". */
+  public Linking link(ArticleText text, String language) {
+    Map<TextField, List<Candidate>> byField = new LinkedHashMap<>();
+    for (TextField field : TextField.values()) {
+      byField.put(field, nonOverlapping(candidates(field, text.field(field), language)));
+    }
+    Set<String> mentionedCountries = new HashSet<>();
+    byField.values().forEach(list -> list.forEach(c -> c.aliases().stream()
+        .filter(a -> a.entity().isCountry())
+        .forEach(a -> mentionedCountries.add(a.entity().countryCode()))));
+
+    List<ResolvedMention> resolved = new ArrayList<>();
+    Set<String> introduced = new HashSet<>();
+    for (List<Candidate> list : byField.values()) {
+      for (Candidate c : list) {
+        Choice choice = choose(c.aliases(), mentionedCountries, introduced);
+        if (choice == null) {
+          continue;
+        }
+        if (choice.alias().kind() == AliasKind.NAME || choice.alias().kind() == AliasKind.ALIAS) {
+          introduced.add(choice.alias().entity().qid());
+        }
+        resolved.add(new ResolvedMention(c.field(), c.start(), c.end(), choice.alias().entity(), choice.alias().kind(),
+            choice.confidence()));
+      }
+    }
+    return new Linking(group(resolved, text), resolved);
+  }
+
+  private List<Candidate> candidates(TextField field, String original, String language) {
+    if (original.isEmpty()) {
+      return List.of();
+    }
+    String folded = Folding.fold(original);
+    boolean shouting = isMostlyUpperCase(original);
+    List<Candidate> out = new ArrayList<>();
+    trie.parseText(folded, (begin, end, aliases) -> {
+      if (!isBoundary(folded, begin - 1) || !isBoundary(folded, end)) {
+        return;
+      }
+      String surface = original.substring(begin, end);
+      List<Alias> fitting = new ArrayList<>(aliases.size());
+      for (Alias a : aliases) {
+        if (fits(a, surface, shouting, language)) {
+          fitting.add(a);
+        }
+      }
+      if (fitting.isEmpty()) {
+        return;
+      }
+      if (fitting.stream().allMatch(a -> a.entity().kind() == io.newsflow.analysis.EntityKind.LOC)
+          && isPartOfLongerName(original, folded, begin, end, fitting)) {
+        return;
+      }
+      out.add(new Candidate(field, begin, end, fitting));
+    });
+    return out;
+  }
+
+  private boolean fits(Alias a, String surface, boolean shouting, String language) {
+    if (a.caseSensitive()) {
+      return !shouting && surface.equals(a.surface());
+    }
+    if (a.requiresCapital() && !Character.isUpperCase(surface.codePointAt(0))) {
+      return false;
+    }
+    return !kb.isStopword(language, surface);
+  }
+
+  private static boolean isPartOfLongerName(String original, String folded, int begin, int end, List<Alias> aliases) {
+    String previous = wordBefore(folded, begin);
+    if (previous != null && COMPOUND_PREFIXES.contains(previous)
+        && Character.isUpperCase(original.charAt(begin - 1 - previous.length()))) {
+      return true;
+    }
+    boolean placesOnly = aliases.stream().allMatch(a -> a.entity().isPlace());
+    String next = wordAfter(folded, end);
+    return placesOnly && next != null && INSTITUTION_SUFFIXES.contains(next)
+        && Character.isUpperCase(original.charAt(end + 1));
+  }
+
+  /** The word just before {@code begin}, separated by exactly one space, or null. */
+  private static String wordBefore(String folded, int begin) {
+    if (begin < 2 || folded.charAt(begin - 1) != ' ') {
+      return null;
+    }
+    int e = begin - 1;
+    int s = e;
+    while (s > 0 && Character.isLetter(folded.charAt(s - 1))) {
+      s--;
+    }
+    return s < e ? folded.substring(s, e) : null;
+  }
+
+  private static String wordAfter(String folded, int end) {
+    if (end + 1 >= folded.length() || folded.charAt(end) != ' ') {
+      return null;
+    }
+    int s = end + 1;
+    int e = s;
+    while (e < folded.length() && Character.isLetter(folded.charAt(e))) {
+      e++;
+    }
+    return e > s ? folded.substring(s, e) : null;
+  }
+
+  private static boolean isBoundary(String folded, int index) {
+    if (index < 0 || index >= folded.length()) {
+      return true;
+    }
+    char c = folded.charAt(index);
+    return !Character.isLetterOrDigit(c) && !Character.isSurrogate(c) && Character.getType(c) != Character.NON_SPACING_MARK;
+  }
+
+  private static boolean isMostlyUpperCase(String text) {
+    int upper = 0;
+    int letters = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isLetter(c)) {
+        letters++;
+        if (Character.isUpperCase(c)) {
+          upper++;
+        }
+      }
+    }
+    return letters >= 8 && upper * 10 >= letters * 7;
+  }
+
+  private static List<Candidate> nonOverlapping(List<Candidate> candidates) {
+    List<Candidate> bySize = new ArrayList<>(candidates);
+    bySize.sort(Comparator.comparingInt(Candidate::length).reversed().thenComparingInt(Candidate::start));
+    List<Candidate> kept = new ArrayList<>();
+    for (Candidate c : bySize) {
+      boolean overlaps = kept.stream().anyMatch(k -> c.start() < k.end() && k.start() < c.end());
+      if (!overlaps) {
+        kept.add(c);
+      }
+    }
+    kept.sort(Comparator.comparingInt(Candidate::start));
+    return kept;
+  }
+
+  private record Choice(Alias alias, double confidence) {}
+
+  private static Choice choose(List<Alias> aliases, Set<String> mentionedCountries, Set<String> introduced) {
+    List<Alias> viable = new ArrayList<>();
+    for (Alias a : aliases) {
+      if (a.requiresAntecedent() && !introduced.contains(a.entity().qid())) {
+        continue;
+      }
+      if (a.entity().isPlace() && !isSupportedPlace(a.entity(), mentionedCountries)) {
+        continue;
+      }
+      viable.add(a);
+    }
+    if (viable.isEmpty()) {
+      return null;
+    }
+    Comparator<Alias> preference = Comparator
+        .comparing((Alias a) -> a.entity().isPlace())                                   // non-places first
+        .thenComparing(a -> !mentionedCountries.contains(a.entity().countryCode()))     // mentioned country first
+        .thenComparing(a -> !a.entity().isCapital())                                    // capitals first
+        .thenComparing(a -> -a.entity().population())                                   // bigger first
+        .thenComparing(a -> a.kind().ordinal());                                        // name before alias
+    viable.sort(preference);
+    Alias best = viable.get(0);
+    long rivals = viable.stream().map(a -> a.entity().qid()).distinct().count();
+    double confidence = baseConfidence(best) * (rivals > 1 ? 0.85 : 1.0);
+    return new Choice(best, confidence);
+  }
+
+  private static boolean isSupportedPlace(KbEntity place, Set<String> mentionedCountries) {
+    return place.isCapital() || place.population() >= BIG_CITY
+        || (place.population() >= MIN_SUPPORTED_PLACE && mentionedCountries.contains(place.countryCode()));
+  }
+
+  private static double baseConfidence(Alias a) {
+    KbEntity e = a.entity();
+    return switch (a.kind()) {
+      case NAME -> e.isPlace() ? (e.isCapital() ? 0.9 : e.population() >= BIG_CITY ? 0.8 : 0.7) : 0.95;
+      case ALIAS -> a.caseSensitive() ? 0.8 : 0.85;
+      case SHORT_NAME -> a.requiresAntecedent() ? 0.75 : 0.8;
+      case DEMONYM -> 0.6;
+    };
+  }
+
+  private static List<LinkedEntity> group(List<ResolvedMention> resolved, ArticleText text) {
+    Map<String, List<ResolvedMention>> byQid = new LinkedHashMap<>();
+    for (ResolvedMention m : resolved) {
+      byQid.computeIfAbsent(m.entity().qid(), k -> new ArrayList<>()).add(m);
+    }
+    Map<TextField, CodePoints> codePoints = new LinkedHashMap<>();
+    for (TextField f : TextField.values()) {
+      codePoints.put(f, new CodePoints(text.field(f)));
+    }
+    List<LinkedEntity> out = new ArrayList<>(byQid.size());
+    for (List<ResolvedMention> mentions : byQid.values()) {
+      KbEntity e = mentions.get(0).entity();
+      List<EntityMention> converted = new ArrayList<>(mentions.size());
+      double best = 0;
+      for (ResolvedMention m : mentions) {
+        CodePoints cp = codePoints.get(m.field());
+        String surface = text.field(m.field()).substring(m.start(), m.end());
+        converted.add(new EntityMention(m.field(), cp.offset(m.start()), cp.offset(m.end()), surface, m.kind().label()));
+        best = Math.max(best, m.confidence());
+      }
+      double confidence = Math.min(0.99, best + 0.02 * (mentions.size() - 1));
+      out.add(new LinkedEntity(e.qid(), e.kind(), e.subtype(), e.name(), e.countryCode(), round(confidence), converted));
+    }
+    return out;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+}

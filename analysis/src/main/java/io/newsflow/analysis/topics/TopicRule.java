@@ -1,0 +1,30 @@
+package io.newsflow.analysis.topics;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One declarative rule, evaluated per sentence. It fires when every entity group has a member in the sentence,
+ * every cue group has a cue in the sentence, and every context group has a member anywhere in the article.
+ *
+ * @param name     unique within its topic; shown in evidence
+ * @param entities groups of entity tokens (see {@link EntityToken}); empty means no entity requirement
+ * @param cues     groups of folded cue forms ({@code word}, {@code stem*}, multi-word); empty means none required
+ * @param context  groups of entity tokens required somewhere in the article
+ * @param weight   strength of one firing sentence (before the field weight)
+ */
+public record TopicRule(String name, List<List<EntityToken>> entities, List<List<String>> cues,
+                        List<List<EntityToken>> context, double weight) {
+  public TopicRule {
+    Objects.requireNonNull(name, "name");
+    entities = entities.stream().map(List::copyOf).toList();
+    cues = cues.stream().map(List::copyOf).toList();
+    context = context.stream().map(List::copyOf).toList();
+    if (entities.isEmpty() && cues.isEmpty()) {
+      throw new IllegalArgumentException("rule " + name + " requires neither entities nor cues");
+    }
+    if (!(weight > 0)) {
+      throw new IllegalArgumentException("rule " + name + " needs a positive weight");
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package io.newsflow.analysis.topics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.analysis.TextField;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import io.newsflow.analysis.kb.KnowledgeBaseLoader;
+
+/**
+ * A parsed and validated taxonomy rules file (see {@code topics/geo-topics-v1.rules.json} for the format, described
+ * in its own {@code "format"} entry). Loading fails fast when a topic of the taxonomy TSV has no rules, when the file
+ * names a topic the TSV lacks, or when a cue set or entity token is unknown. Immutable.
+ *
+ * @param taxonomy     taxonomy version, e.g. {@code geo-topics-v1}
+ * @param threshold    minimum score for a topic to be reported
+ * @param saturation   score = 1 - exp(-strength / saturation)
+ * @param fieldWeights multiplier of a firing sentence's rule weight per field
+ * @param topics       in taxonomy order
+ */
+public record TopicRules(String taxonomy, double threshold, double saturation, Map<TextField, Double> fieldWeights,
+                         List<TopicDefinition> topics) {
+  public static final String BASE = "/io/newsflow/analysis/topics/";
+  public static final String DEFAULT_TAXONOMY = "geo-topics-v1";
+
+  public TopicRules {
+    fieldWeights = Map.copyOf(fieldWeights);
+    topics = List.copyOf(topics);
+    if (!(threshold > 0 && threshold < 1) || !(saturation > 0)) {
+      throw new IllegalArgumentException("threshold must be in (0,1) and saturation positive");
+    }
+  }
+
+  /** The rules of {@value #DEFAULT_TAXONOMY} shipped in this module's resources. */
+  public static TopicRules fromClasspath() {
+    return parse(read(DEFAULT_TAXONOMY + ".rules.json"), read(DEFAULT_TAXONOMY + ".tsv"));
+  }
+
+  /** Parses a rules file and checks it against the taxonomy TSV (first column: topic id). */
+  public static TopicRules parse(String rulesJson, String taxonomyTsv) {
+    Set<String> declared = new LinkedHashSet<>();
+    String[] lines = taxonomyTsv.split("\r?\n");
+    for (int i = 1; i < lines.length; i++) {
+      if (!lines[i].isBlank()) {
+        declared.add(lines[i].split("\t", 2)[0].strip());
+      }
+    }
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(rulesJson);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("rules file is not valid JSON: " + e.getMessage(), e);
+    }
+    Map<String, List<String>> cueSets = new HashMap<>();
+    root.path("cueSets").fields().forEachRemaining(e -> cueSets.put(e.getKey(), strings(e.getValue())));
+    Map<TextField, Double> fieldWeights = new EnumMap<>(TextField.class);
+    for (TextField f : TextField.values()) {
+      fieldWeights.put(f, required(root.path("fieldWeights"), f.name()).asDouble());
+    }
+    List<TopicDefinition> topics = new ArrayList<>();
+    JsonNode topicsNode = required(root, "topics");
+    Set<String> seen = new HashSet<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = topicsNode.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!declared.contains(e.getKey())) {
+        throw new IllegalArgumentException("rules for a topic the taxonomy does not declare: " + e.getKey());
+      }
+      seen.add(e.getKey());
+      List<TopicRule> rules = new ArrayList<>();
+      for (JsonNode r : e.getValue()) {
+        rules.add(new TopicRule(required(r, "name").asText(), tokenGroups(r.path("entities")),
+            cueGroups(r.path("cues"), cueSets), tokenGroups(r.path("context")), r.path("weight").asDouble(1.0)));
+      }
+      topics.add(new TopicDefinition(e.getKey(), rules));
+    }
+    Set<String> missing = new LinkedHashSet<>(declared);
+    missing.removeAll(seen);
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("taxonomy topics without rules: " + missing);
+    }
+    List<String> order = new ArrayList<>(declared);
+    topics.sort((a, b) -> Integer.compare(order.indexOf(a.id()), order.indexOf(b.id())));
+    return new TopicRules(required(root, "taxonomy").asText(), required(root, "threshold").asDouble(),
+        required(root, "saturation").asDouble(), fieldWeights, topics);
+  }
+
+  private static List<List<EntityToken>> tokenGroups(JsonNode node) {
+    List<List<EntityToken>> out = new ArrayList<>();
+    for (JsonNode group : node) {
+      out.add(strings(group).stream().map(EntityToken::new).toList());
+    }
+    return out;
+  }
+
+  private static List<List<String>> cueGroups(JsonNode node, Map<String, List<String>> cueSets) {
+    List<List<String>> out = new ArrayList<>();
+    for (JsonNode group : node) {
+      Set<String> cues = new LinkedHashSet<>();
+      for (String cue : strings(group)) {
+        if (cue.startsWith("@")) {
+          List<String> set = cueSets.get(cue.substring(1));
+          if (set == null) {
+            throw new IllegalArgumentException("unknown cue set " + cue);
+          }
+          set.forEach(c -> cues.add(normaliseCue(c)));
+        } else {
+          cues.add(normaliseCue(cue));
+        }
+      }
+      out.add(List.copyOf(cues));
+    }
+    return out;
+  }
+
+  /** Cues are folded like the text; a trailing {@code *} marks a stem. */
+  static String normaliseCue(String cue) {
+    String key = KnowledgeBaseLoader.normaliseKey(cue);
+    if (key.isEmpty() || key.equals("*")) {
+      throw new IllegalArgumentException("empty cue");
+    }
+    return key;
+  }
+
+  private static List<String> strings(JsonNode array) {
+    if (!array.isArray()) {
+      throw new IllegalArgumentException("expected an array, got " + array);
+    }
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  private static JsonNode required(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      throw new IllegalArgumentException("rules file: missing field " + field);
+    }
+    return v;
+  }
+
+  private static String read(String name) {
+    try (InputStream in = TopicRules.class.getResourceAsStream(BASE + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing taxonomy resource " + BASE + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** All cue forms of all rules (stems with their trailing star). */
+  Set<String> allCues() {
+    Set<String> out = new HashSet<>();
+    topics.forEach(t -> t.rules().forEach(r -> r.cues().forEach(out::addAll)));
+    return out;
+  }
+
+  static Function<String, String> stemKey() {
+    return cue -> cue.endsWith("*") ? cue.substring(0, cue.length() - 1) : cue;
+  }
+}

@@ -1,0 +1,180 @@
+package io.newsflow.analysis.topics;
+
+import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
+import io.newsflow.analysis.ArticleText;
+import io.newsflow.analysis.TextField;
+import io.newsflow.analysis.TopicEvidence;
+import io.newsflow.analysis.TopicMatch;
+import io.newsflow.analysis.linking.ResolvedMention;
+import io.newsflow.analysis.text.CodePoints;
+import io.newsflow.analysis.text.Folding;
+import io.newsflow.analysis.text.Sentences;
+import io.newsflow.analysis.text.Span;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Tags an article with taxonomy topics by evaluating {@link TopicRules} sentence by sentence. For each topic, each
+ * sentence contributes the weight of its strongest firing rule times its field's weight; the topic's score is
+ * {@code 1 - exp(-sum / saturation)}, reported when at least the threshold, with the firing sentences as evidence
+ * (at most {@value #MAX_EVIDENCE}, strongest first). Immutable and thread-safe after construction.
+ */
+public final class TopicTagger {
+  static final int MAX_EVIDENCE = 8;
+
+  private final TopicRules rules;
+  private final AhoCorasickDoubleArrayTrie<String> cueTrie = new AhoCorasickDoubleArrayTrie<>();
+
+  public TopicTagger(TopicRules rules) {
+    this.rules = rules;
+    TreeMap<String, String> keys = new TreeMap<>();
+    for (String cue : rules.allCues()) {
+      String key = TopicRules.stemKey().apply(cue);
+      keys.put(key, key);
+    }
+    cueTrie.build(keys);
+  }
+
+  public String taxonomy() {
+    return rules.taxonomy();
+  }
+
+  /** A cue occurrence in a field: {@code wholeWord} when it also ends at a word boundary. */
+  private record CueHit(int start, int end, String key, boolean wholeWord) {}
+
+  private record Firing(TopicRule rule, double strength, TopicEvidence evidence) {}
+
+  /** The topics of {@code text}, given its resolved entity mentions; strongest first. */
+  public List<TopicMatch> tag(ArticleText text, List<ResolvedMention> mentions) {
+    Map<String, List<Firing>> firings = new HashMap<>();
+    for (TextField field : TextField.values()) {
+      String original = text.field(field);
+      if (original.isEmpty()) {
+        continue;
+      }
+      String folded = Folding.fold(original);
+      List<CueHit> cues = cueHits(folded);
+      List<ResolvedMention> fieldMentions = mentions.stream().filter(m -> m.field() == field).toList();
+      CodePoints cp = new CodePoints(original);
+      double fieldWeight = rules.fieldWeights().get(field);
+      for (Span sentence : Sentences.split(original)) {
+        List<CueHit> sentenceCues = cues.stream().filter(c -> sentence.encloses(c.start(), c.end())).toList();
+        List<ResolvedMention> sentenceMentions =
+            fieldMentions.stream().filter(m -> sentence.encloses(m.start(), m.end())).toList();
+        if (sentenceCues.isEmpty() && sentenceMentions.isEmpty()) {
+          continue;
+        }
+        for (TopicDefinition topic : rules.topics()) {
+          Firing best = null;
+          for (TopicRule rule : topic.rules()) {
+            if (best != null && best.rule().weight() >= rule.weight()) {
+              continue;
+            }
+            List<String> matched = evaluate(rule, sentenceMentions, sentenceCues, original, mentions);
+            if (matched != null) {
+              TopicEvidence evidence = new TopicEvidence(rule.name(), field, cp.offset(sentence.start()),
+                  cp.offset(sentence.end()), original.substring(sentence.start(), sentence.end()), matched);
+              best = new Firing(rule, rule.weight() * fieldWeight, evidence);
+            }
+          }
+          if (best != null) {
+            firings.computeIfAbsent(topic.id(), k -> new ArrayList<>()).add(best);
+          }
+        }
+      }
+    }
+    List<TopicMatch> out = new ArrayList<>();
+    for (TopicDefinition topic : rules.topics()) {
+      List<Firing> list = firings.get(topic.id());
+      if (list == null) {
+        continue;
+      }
+      double strength = list.stream().mapToDouble(Firing::strength).sum();
+      double score = 1 - Math.exp(-strength / rules.saturation());
+      if (score >= rules.threshold()) {
+        List<TopicEvidence> evidence = list.stream()
+            .sorted(Comparator.comparingDouble(Firing::strength).reversed())
+            .limit(MAX_EVIDENCE)
+            .map(Firing::evidence)
+            .toList();
+        out.add(new TopicMatch(topic.id(), Math.round(score * 1000) / 1000.0, evidence));
+      }
+    }
+    out.sort(Comparator.comparingDouble(TopicMatch::score).reversed());
+    return out;
+  }
+
+  /** The matched labels and cue surfaces when {@code rule} fires on the sentence, or null. */
+  private static List<String> evaluate(TopicRule rule, List<ResolvedMention> sentenceMentions, List<CueHit> cues,
+                                       String original, List<ResolvedMention> allMentions) {
+    Set<String> matched = new LinkedHashSet<>();
+    for (List<EntityToken> group : rule.entities()) {
+      if (!anyMatch(group, sentenceMentions, matched)) {
+        return null;
+      }
+    }
+    for (List<EntityToken> group : rule.context()) {
+      if (!anyMatch(group, allMentions, new LinkedHashSet<>())) {
+        return null;
+      }
+    }
+    for (List<String> group : rule.cues()) {
+      boolean found = false;
+      for (CueHit hit : cues) {
+        for (String cue : group) {
+          boolean stem = cue.endsWith("*");
+          if ((stem ? cue.substring(0, cue.length() - 1) : cue).equals(hit.key()) && (stem || hit.wholeWord())) {
+            matched.add(original.substring(hit.start(), stem ? wordEnd(original, hit.end()) : hit.end()));
+            found = true;
+          }
+        }
+      }
+      if (!found) {
+        return null;
+      }
+    }
+    return List.copyOf(matched);
+  }
+
+  private static boolean anyMatch(List<EntityToken> group, List<ResolvedMention> mentions, Set<String> matched) {
+    boolean found = false;
+    for (ResolvedMention m : mentions) {
+      for (EntityToken token : group) {
+        String label = token.matchLabel(m);
+        if (label != null) {
+          matched.add(label);
+          found = true;
+        }
+      }
+    }
+    return found;
+  }
+
+  private List<CueHit> cueHits(String folded) {
+    List<CueHit> out = new ArrayList<>();
+    cueTrie.parseText(folded, (begin, end, key) -> {
+      if (isBoundary(folded, begin - 1)) {
+        out.add(new CueHit(begin, end, key, isBoundary(folded, end)));
+      }
+    });
+    return out;
+  }
+
+  private static int wordEnd(String text, int from) {
+    int i = from;
+    while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static boolean isBoundary(String folded, int index) {
+    return index < 0 || index >= folded.length() || !Character.isLetterOrDigit(folded.charAt(index));
+  }
+}
