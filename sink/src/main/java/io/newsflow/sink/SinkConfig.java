@@ -1,0 +1,122 @@
+package io.newsflow.sink;
+
+import io.newsflow.schemas.config.Settings;
+import io.newsflow.schemas.config.Settings.ConfigException;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * Configuration of the sink, immutable and validated on construction.
+ *
+ * <table>
+ *   <caption>Keys</caption>
+ *   <tr><th>key</th><th>type</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@value #BOOTSTRAP_SERVERS}</td><td>host:port list, comma-separated</td><td>required</td>
+ *       <td>Kafka brokers to consume from (and to send dead letters to).</td></tr>
+ *   <tr><td>{@value #SCHEMA_REGISTRY_URL}</td><td>URL</td><td>required</td>
+ *       <td>Confluent-compatible schema registry ({@code http(s)://...}) or {@code mem://name}.</td></tr>
+ *   <tr><td>{@value #JDBC_URL}</td><td>JDBC URL</td><td>{@value #DEFAULT_JDBC_URL}</td>
+ *       <td>Where articles are stored: {@code jdbc:sqlite:<file>} (parent directories are created) or
+ *       {@code jdbc:postgresql://host:port/db?user=...}.</td></tr>
+ *   <tr><td>{@value #GROUP_ID}</td><td>string</td><td>{@value #DEFAULT_GROUP_ID}</td>
+ *       <td>Kafka consumer group; sinks in one group share the partitions.</td></tr>
+ *   <tr><td>{@value #BATCH_SIZE}</td><td>integer 1..10000</td><td>500</td>
+ *       <td>Most records per poll ({@code max.poll.records}), i.e. per database transaction.</td></tr>
+ *   <tr><td>{@value #POLL_TIMEOUT}</td><td>duration (ISO-8601 or milliseconds)</td><td>1 second</td>
+ *       <td>How long one poll waits for records; also the granularity of idle detection. 1 ms to 1 minute.</td></tr>
+ *   <tr><td>{@value #CLIENT_ID}</td><td>string</td><td>{@value #DEFAULT_CLIENT_ID}</td>
+ *       <td>Kafka {@code client.id} prefix of the consumer and the dead-letter producer.</td></tr>
+ * </table>
+ * Any other key is an error ({@link Settings#requireAllUsed()}).
+ *
+ * @param bootstrapServers  value of {@value #BOOTSTRAP_SERVERS}
+ * @param schemaRegistryUrl value of {@value #SCHEMA_REGISTRY_URL}
+ * @param jdbcUrl           value of {@value #JDBC_URL}
+ * @param groupId           value of {@value #GROUP_ID}
+ * @param batchSize         value of {@value #BATCH_SIZE}
+ * @param pollTimeout       value of {@value #POLL_TIMEOUT}
+ * @param clientId          value of {@value #CLIENT_ID}
+ */
+public record SinkConfig(String bootstrapServers, String schemaRegistryUrl, String jdbcUrl, String groupId,
+                         int batchSize, Duration pollTimeout, String clientId) {
+
+    /** Key: Kafka bootstrap servers. */
+    public static final String BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
+    /** Key: schema registry URL. */
+    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+    /** Key: JDBC URL of the article database. */
+    public static final String JDBC_URL = "sink.jdbc.url";
+    /** Key: consumer group id. */
+    public static final String GROUP_ID = "sink.group.id";
+    /** Key: records per poll and per transaction. */
+    public static final String BATCH_SIZE = "sink.batch.size";
+    /** Key: poll timeout. */
+    public static final String POLL_TIMEOUT = "sink.poll.timeout";
+    /** Key: Kafka client id prefix. */
+    public static final String CLIENT_ID = "sink.client.id";
+
+    /** Default of {@value #JDBC_URL}. */
+    public static final String DEFAULT_JDBC_URL = "jdbc:sqlite:.newsflow/newsflow.db";
+    /** Default of {@value #GROUP_ID}. */
+    public static final String DEFAULT_GROUP_ID = "newsflow-sink";
+    /** Default of {@value #BATCH_SIZE}. */
+    public static final int DEFAULT_BATCH_SIZE = 500;
+    /** Default of {@value #POLL_TIMEOUT}. */
+    public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofSeconds(1);
+    /** Default of {@value #CLIENT_ID}. */
+    public static final String DEFAULT_CLIENT_ID = "newsflow-sink";
+
+    private static final Pattern HOST_PORT = Pattern.compile("[^\\s:,]+:\\d{1,5}|\\[[0-9A-Fa-f:.]+]:\\d{1,5}");
+
+    /** Validates every field; the exception names the key. */
+    public SinkConfig {
+        bootstrapServers = required(BOOTSTRAP_SERVERS, bootstrapServers);
+        for (String server : bootstrapServers.split(",")) {
+            if (!HOST_PORT.matcher(server.strip()).matches()) {
+                throw new ConfigException(BOOTSTRAP_SERVERS, "must be a comma-separated list of host:port, got '" + bootstrapServers + "'");
+            }
+        }
+        schemaRegistryUrl = required(SCHEMA_REGISTRY_URL, schemaRegistryUrl);
+        if (!schemaRegistryUrl.startsWith("http://") && !schemaRegistryUrl.startsWith("https://")
+                && !schemaRegistryUrl.startsWith("mem://")) {
+            throw new ConfigException(SCHEMA_REGISTRY_URL, "must start with http://, https:// or mem://, got '" + schemaRegistryUrl + "'");
+        }
+        jdbcUrl = required(JDBC_URL, jdbcUrl);
+        if (!jdbcUrl.startsWith("jdbc:sqlite:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new ConfigException(JDBC_URL, "must start with jdbc:sqlite: or jdbc:postgresql:, got '" + jdbcUrl + "'");
+        }
+        groupId = required(GROUP_ID, groupId);
+        clientId = required(CLIENT_ID, clientId);
+        if (batchSize < 1 || batchSize > 10_000) {
+            throw new ConfigException(BATCH_SIZE, "must be between 1 and 10000, got " + batchSize);
+        }
+        if (pollTimeout == null || pollTimeout.toMillis() < 1 || pollTimeout.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new ConfigException(POLL_TIMEOUT, "must be between 1 ms and 1 minute, got " + pollTimeout);
+        }
+    }
+
+    /**
+     * Reads the keys above from {@code settings}.
+     *
+     * @throws ConfigException naming the first missing, invalid or unknown key
+     */
+    public static SinkConfig from(Settings settings) {
+        SinkConfig config = new SinkConfig(
+                settings.requiredString(BOOTSTRAP_SERVERS),
+                settings.requiredString(SCHEMA_REGISTRY_URL),
+                settings.string(JDBC_URL, DEFAULT_JDBC_URL),
+                settings.string(GROUP_ID, DEFAULT_GROUP_ID),
+                settings.integer(BATCH_SIZE, DEFAULT_BATCH_SIZE),
+                settings.duration(POLL_TIMEOUT, DEFAULT_POLL_TIMEOUT),
+                settings.string(CLIENT_ID, DEFAULT_CLIENT_ID));
+        settings.requireAllUsed();
+        return config;
+    }
+
+    private static String required(String key, String value) {
+        if (value == null || value.isBlank()) {
+            throw new ConfigException(key, "is required but not set");
+        }
+        return value.strip();
+    }
+}
