@@ -1,0 +1,93 @@
+package io.newsflow.sink;
+
+import io.newsflow.schemas.avro.ContentFingerprint;
+import io.newsflow.schemas.avro.DetectedLanguage;
+import io.newsflow.schemas.avro.EnrichedArticle;
+import io.newsflow.schemas.avro.EnrichmentVersions;
+import io.newsflow.schemas.avro.Entity;
+import io.newsflow.schemas.avro.EntityType;
+import io.newsflow.schemas.avro.IngestChannel;
+import io.newsflow.schemas.avro.Mention;
+import io.newsflow.schemas.avro.TextField;
+import io.newsflow.schemas.avro.TopicAssignment;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A small builder of valid {@link EnrichedArticle}s for the sink's tests (shared builders will live in test-support). */
+final class TestArticles {
+
+    private String id = "a-1";
+    private String title = "North Korea and Russia sign pact";
+    private String lede = "The leaders met in Pyongyang.";
+    private String body = "Kim Jong Un and Vladimir Putin signed a treaty.";
+    private String url = "https://example.com/a-1";
+    private Instant publishedAt = Instant.parse("2026-11-29T08:00:00Z");
+    private final List<Entity> entities = new ArrayList<>();
+    private final List<TopicAssignment> topics = new ArrayList<>();
+
+    static TestArticles anArticle() {
+        return new TestArticles();
+    }
+
+    TestArticles withId(String value) {
+        this.id = value;
+        return this;
+    }
+
+    TestArticles withTitle(String value) {
+        this.title = value;
+        return this;
+    }
+
+    TestArticles withoutOptionalFields() {
+        this.lede = null;
+        this.url = null;
+        this.publishedAt = null;
+        return this;
+    }
+
+    TestArticles withEntity(String entityId, EntityType type, String name, int mentions, double confidence) {
+        List<Mention> list = new ArrayList<>();
+        for (int i = 0; i < mentions; i++) {
+            list.add(Mention.newBuilder().setField(TextField.BODY).setStart(i).setEnd(i + 1).setSurface(name).build());
+        }
+        entities.add(Entity.newBuilder().setId(entityId).setType(type).setName(name).setConfidence(confidence)
+                .setMentions(list).build());
+        return this;
+    }
+
+    TestArticles withTopic(String topicId, double score) {
+        topics.add(TopicAssignment.newBuilder().setId(topicId).setScore(score).setEvidence(List.of()).build());
+        return this;
+    }
+
+    EnrichedArticle build() {
+        return EnrichedArticle.newBuilder()
+                .setArticleId(id)
+                .setSource("Reuters")
+                .setChannel(IngestChannel.FILE)
+                .setOrigin("samples/a.txt")
+                .setUrl(url)
+                .setPublishedAt(publishedAt)
+                .setIngestedAt(Instant.parse("2026-11-30T00:10:00.123Z"))
+                .setEnrichedAt(Instant.parse("2026-11-30T00:10:01.456Z"))
+                .setLanguage(DetectedLanguage.newBuilder().setCode("en").setConfidence(0.97).build())
+                .setTitle(title)
+                .setLede(lede)
+                .setBody(body)
+                .setEntities(List.copyOf(entities))
+                .setTopics(List.copyOf(topics))
+                .setFingerprint(ContentFingerprint.newBuilder().setSha256("ab".repeat(32)).setSimhash(-8_123_456_789L).build())
+                .setVersions(EnrichmentVersions.newBuilder().setEnrichment("0.1.0").setKnowledgeBase("kb-1")
+                        .setTaxonomy("geo-topics-v1").build())
+                .setAttributes(Map.of())
+                .build();
+    }
+
+    /** Wrapped with a Kafka position. */
+    ArticleWrite at(long offset) {
+        return new ArticleWrite(build(), "news-articles-enriched", 0, offset);
+    }
+}
