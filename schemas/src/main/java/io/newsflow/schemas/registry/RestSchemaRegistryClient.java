@@ -103,7 +103,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         this.options = Objects.requireNonNull(options, "options");
         this.http = HttpClient.newBuilder()
                 .connectTimeout(options.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
