@@ -158,11 +158,7 @@ public final class LocalStack implements AutoCloseable {
             return null;
         });
         if (shutdownHook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // the hook is running or about to; it finds the processes gone
-            }
+            removeShutdownHook(shutdownHook);
         }
     }
 
@@ -199,7 +195,7 @@ public final class LocalStack implements AutoCloseable {
                 .toList();
         long begin = System.nanoTime();
         ChildJvm.terminate(processes, STOP_GRACE);
-        StackState.delete(dataDirectory);
+        state.deleteIfCurrent(dataDirectory);
         LOG.info("Stopped the local stack in {} ({} ms)", dataDirectory, elapsedMillis(begin));
     }
 
@@ -253,6 +249,10 @@ public final class LocalStack implements AutoCloseable {
         String registryUrl = config.withRegistryPort(registryPort).schemaRegistryUrl();
 
         List<ProcessHandle> launched = new CopyOnWriteArrayList<>();
+        // until the stack is handed over, a JVM exiting mid-start must not leave half a stack behind
+        Thread abandonedStart = new Thread(() -> ChildJvm.terminate(List.copyOf(launched), Duration.ofSeconds(10)),
+                "newsflow-stack-abandoned-start");
+        Runtime.getRuntime().addShutdownHook(abandonedStart);
         long begin = System.nanoTime();
         long deadline = begin + config.startupTimeout().toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(2, task -> {
@@ -290,6 +290,7 @@ public final class LocalStack implements AutoCloseable {
             throw e;
         } finally {
             pool.shutdownNow();
+            removeShutdownHook(abandonedStart);
         }
     }
 
@@ -383,6 +384,14 @@ public final class LocalStack implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot lock " + dataDirectory.resolve(LOCK_FILE), e);
             }
+        }
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or about to; whatever it ends is already gone or going
         }
     }
 

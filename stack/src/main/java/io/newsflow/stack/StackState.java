@@ -82,7 +82,17 @@ record StackState(String host, int brokerPort, int controllerPort, int registryP
         }
     }
 
-    static void delete(Path dataDirectory) {
+    /**
+     * Removes the state file if it still describes {@code this} stack; a file written since by a newer stack in the
+     * same directory is left alone.
+     */
+    void deleteIfCurrent(Path dataDirectory) {
+        if (read(dataDirectory).filter(this::equals).isPresent()) {
+            delete(dataDirectory);
+        }
+    }
+
+    private static void delete(Path dataDirectory) {
         try {
             Files.deleteIfExists(file(dataDirectory));
         } catch (IOException e) {

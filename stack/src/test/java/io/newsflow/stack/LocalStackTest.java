@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -84,6 +85,65 @@ class LocalStackTest {
     }
 
     @Test
+    void shouldReplaceAStackWhoseProcessesDiedKeepingTheKafkaData() throws Exception {
+        Path dataDirectory = Files.createTempDirectory(Path.of("target"), "local-stack-crash-");
+        StackConfig config = StackConfig.defaults(dataDirectory).withFreePorts();
+        try {
+            StackStatus crashed;
+            try (LocalStack first = LocalStack.start(config)) {
+                createTopic(first.bootstrapServers(), "survives-a-crash");
+                crashed = first.status();
+                killForcibly(crashed.brokerPid());
+                killForcibly(crashed.registryPid());
+            }
+
+            try (LocalStack second = LocalStack.start(config)) {
+                assertThat(second.owned()).isTrue();
+                assertThat(second.status().brokerPid()).isNotEqualTo(crashed.brokerPid());
+                assertThat(second.bootstrapServers()).isNotEqualTo(crashed.bootstrapServers());
+                assertThat(topicNames(second.bootstrapServers())).contains("survives-a-crash");
+            }
+        } finally {
+            LocalStack.stopExisting(dataDirectory);
+        }
+        assertThat(processesStartedFor(dataDirectory)).isEmpty();
+    }
+
+    @Test
+    void shouldStopTheStackWhenTheJvmThatStartedItExits() throws Exception {
+        Path dataDirectory = Files.createTempDirectory(Path.of("target"), "local-stack-exit-");
+        try {
+            long[] pids = startInAnotherJvmAndExit(dataDirectory, true);
+
+            assertThat(ProcessHandle.of(pids[0]).filter(ProcessHandle::isAlive)).isEmpty();
+            assertThat(ProcessHandle.of(pids[1]).filter(ProcessHandle::isAlive)).isEmpty();
+            assertThat(LocalStack.inspect(dataDirectory)).isEmpty();
+        } finally {
+            LocalStack.stopExisting(dataDirectory);
+        }
+    }
+
+    @Test
+    void shouldKeepAStackStartedNotToStopOnJvmExitUntilStopExistingIsCalled() throws Exception {
+        Path dataDirectory = Files.createTempDirectory(Path.of("target"), "local-stack-detached-");
+        long[] pids;
+        try {
+            pids = startInAnotherJvmAndExit(dataDirectory, false);
+
+            assertThat(LocalStack.inspect(dataDirectory)).hasValueSatisfying(status -> {
+                assertThat(status.running()).isTrue();
+                assertThat(status.brokerPid()).isEqualTo(pids[0]);
+                assertThat(status.registryPid()).isEqualTo(pids[1]);
+            });
+        } finally {
+            assertThat(LocalStack.stopExisting(dataDirectory)).isTrue();
+        }
+        assertThat(ProcessHandle.of(pids[0]).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(ProcessHandle.of(pids[1]).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(LocalStack.inspect(dataDirectory)).isEmpty();
+    }
+
+    @Test
     void shouldNameTheFailedProcessAndEndTheOtherWhenOneCannotStart() throws IOException {
         Path dataDirectory = Files.createTempDirectory(Path.of("target"), "local-stack-failing-");
         StackConfig config = StackConfig.defaults(dataDirectory).withFreePorts()
@@ -109,10 +169,43 @@ class LocalStackTest {
                 .hasMessageContaining(dataDirectory.resolve("no-runtime").resolve("broker").resolve("lib").toString());
     }
 
-    private static String produceAndConsumeOneRecord(String bootstrapServers) throws Exception {
+    private static void createTopic(String bootstrapServers, String topic) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         }
+    }
+
+    private static Set<String> topicNames(String bootstrapServers) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            return admin.listTopics().names().get();
+        }
+    }
+
+    private static void killForcibly(long pid) throws Exception {
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+        process.destroyForcibly();
+        process.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    /** Runs {@link StartStackAndExit} on this test's classpath; returns the broker and registry pids it printed. */
+    private static long[] startInAnotherJvmAndExit(Path dataDirectory, boolean stopOnJvmExit) throws Exception {
+        Path output = dataDirectory.resolve("starter.out");
+        Process starter = new ProcessBuilder(ChildJvm.javaExecutable().toString(),
+                "-cp", System.getProperty("java.class.path"), StartStackAndExit.class.getName(),
+                dataDirectory.toString(), StackConfig.resolveRuntimeDirectory().toString(),
+                Boolean.toString(stopOnJvmExit))
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+        assertThat(starter.waitFor(120, TimeUnit.SECONDS)).as("the starting JVM exits").isTrue();
+        List<String> lines = Files.readAllLines(output);
+        assertThat(starter.exitValue()).as("exit code of the starting JVM, which printed %s", lines).isZero();
+        String pids = lines.stream().filter(line -> line.startsWith("PIDS ")).findFirst().orElseThrow();
+        return Arrays.stream(pids.substring("PIDS ".length()).split(" ")).mapToLong(Long::parseLong).toArray();
+    }
+
+    private static String produceAndConsumeOneRecord(String bootstrapServers) throws Exception {
+        createTopic(bootstrapServers, TOPIC);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
                 new StringSerializer(), new StringSerializer())) {
