@@ -122,8 +122,10 @@ public final class KnowledgeBaseLoader {
       if (country == null) {
         throw new IllegalStateException("country-aliases.tsv: unknown country " + row.get("iso_alpha2"));
       }
-      String surface = row.get("alias");
-      add(new Alias(country, AliasKind.ALIAS, surface, isShortAcronym(surface), false));
+      Form form = Form.parse(row.get("alias"));
+      AliasKind kind = "demonym".equals(row.get("kind")) ? AliasKind.DEMONYM : AliasKind.ALIAS;
+      add(new Alias(country, kind, form.surface(), kind == AliasKind.ALIAS && isShortAcronym(form.surface()), false,
+          form.languages()));
     }
   }
 
@@ -140,8 +142,9 @@ public final class KnowledgeBaseLoader {
       for (String name : split(row.get("names"))) {
         add(new Alias(entity, AliasKind.NAME, name, false, false));
       }
-      for (String alias : split(row.get("aliases"))) {
-        add(new Alias(entity, AliasKind.ALIAS, alias, isShortAcronym(alias), false));
+      for (String cell : split(row.get("aliases"))) {
+        Form form = Form.parse(cell);
+        add(new Alias(entity, AliasKind.ALIAS, form.surface(), isShortAcronym(form.surface()), false, form.languages()));
       }
       for (String shortName : split(row.get("short_names"))) {
         add(new Alias(entity, AliasKind.SHORT_NAME, shortName, false, false));
@@ -244,17 +247,34 @@ public final class KnowledgeBaseLoader {
       return;
     }
     List<Alias> list = aliases.computeIfAbsent(key, k -> new ArrayList<>());
-    boolean duplicate = list.stream().anyMatch(a -> a.entity().qid().equals(alias.entity().qid())
-        && a.caseSensitive() == alias.caseSensitive() && a.kind().ordinal() <= alias.kind().ordinal());
+    boolean duplicate = list.stream().anyMatch(a -> sameUse(a, alias) && a.kind().ordinal() <= alias.kind().ordinal());
     if (!duplicate) {
-      list.removeIf(a -> a.entity().qid().equals(alias.entity().qid()) && a.caseSensitive() == alias.caseSensitive());
+      list.removeIf(a -> sameUse(a, alias));
       list.add(alias);
     }
+  }
+
+  private static boolean sameUse(Alias a, Alias b) {
+    return a.entity().qid().equals(b.entity().qid()) && a.caseSensitive() == b.caseSensitive()
+        && a.languages().equals(b.languages()) && a.requiresAntecedent() == b.requiresAntecedent();
   }
 
   /** The trie key of a surface: folded, white space collapsed. */
   public static String normaliseKey(String surface) {
     return Folding.fold(surface).strip().replaceAll(" +", " ");
+  }
+
+  /** A surface form cell: {@code EU} or {@code EU{es}} (only in Spanish text) or {@code EU{en,fr}}. */
+  private record Form(String surface, Set<String> languages) {
+    private static final Pattern SYNTAX = Pattern.compile("(.+?)\\{([a-z]{2}(?:,[a-z]{2})*)}");
+
+    static Form parse(String cell) {
+      java.util.regex.Matcher m = SYNTAX.matcher(cell.strip());
+      if (m.matches()) {
+        return new Form(m.group(1).strip(), Set.of(m.group(2).split(",")));
+      }
+      return new Form(cell.strip(), Set.of());
+    }
   }
 
   private static boolean isShortAcronym(String surface) {

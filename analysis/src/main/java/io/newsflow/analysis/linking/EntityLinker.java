@@ -29,12 +29,17 @@ import java.util.TreeMap;
  *       exact-case acronyms are ignored in a field written in capitals;</li>
  *   <li>a surface that is a common word of the detected language is refused;</li>
  *   <li>overlaps are resolved by the longest match, then the earliest;</li>
+ *   <li>a form restricted to other languages is refused ("EU" is the United States in Spanish text);</li>
  *   <li>a place name glued to a capitalised prefix ("New Jersey", "Nuevo León") or to an institution suffix
- *       ("Washington Post") is taken to be part of an unknown longer name and dropped;</li>
+ *       ("Washington Post") is taken to be part of an unknown longer name and dropped; so is a location followed by
+ *       a capitalised word ("Vladimir Padrino", "Mauricio Macri") and a place preceded by one ("Juan Manuel
+ *       Santos"), outside title-case headlines;</li>
  *   <li>among candidates, countries and curated people and organisations win over places; a place needs to be a
  *       national capital, or have at least {@value #BIG_CITY} inhabitants, or belong to a country mentioned in the
  *       article; ties prefer a mentioned country, then a capital, then the larger population;</li>
- *   <li>ambiguous short names ("Kim") link only after a full mention of the same entity earlier in the article.</li>
+ *   <li>ambiguous short names ("Kim") link only after a full mention of the same entity earlier in the article;
+ *       in the title and lede, a full mention anywhere in the article counts (headlines use surnames before the
+ *       body introduces the full name).</li>
  * </ol>
  * Immutable and thread-safe after construction.
  */
@@ -48,6 +53,13 @@ public final class EntityLinker {
   private static final Set<String> INSTITUTION_SUFFIXES = Set.of(
       "post", "times", "journal", "herald", "tribune", "gazette", "globe", "street", "avenue", "university",
       "county", "state", "consensus", "redskins", "nationals", "wizards", "capitals");
+  /** "presidente de México Andrés Manuel López Obrador": after these, a following name is an apposition. */
+  private static final Set<String> OF_WORDS = Set.of("de", "del", "of", "du", "des", "von", "da", "do", "di", "van");
+  /** Capitalised words that follow a place name without making it part of a longer name. */
+  private static final Set<String> NEUTRAL_FOLLOWERS = Set.of(
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+      "april", "may", "june", "july", "august", "september", "october", "november", "december", "and", "y", "e", "et",
+      "und", "in", "on", "at", "the", "el", "la", "en");
 
   private final KnowledgeBase kb;
   private final AhoCorasickDoubleArrayTrie<List<Alias>> trie = new AhoCorasickDoubleArrayTrie<>();
@@ -74,16 +86,27 @@ public final class EntityLinker {
         .filter(a -> a.entity().isCountry())
         .forEach(a -> mentionedCountries.add(a.entity().countryCode()))));
 
+    Set<String> introducedInBody = new HashSet<>();
+    for (Candidate c : byField.get(TextField.BODY)) {
+      c.aliases().stream().filter(a -> a.kind() == AliasKind.NAME || a.kind() == AliasKind.ALIAS)
+          .forEach(a -> introducedInBody.add(a.entity().qid()));
+    }
     List<ResolvedMention> resolved = new ArrayList<>();
     Set<String> introduced = new HashSet<>();
-    for (List<Candidate> list : byField.values()) {
-      for (Candidate c : list) {
-        Choice choice = choose(c.aliases(), mentionedCountries, introduced);
+    for (Map.Entry<TextField, List<Candidate>> entry : byField.entrySet()) {
+      Set<String> antecedents = introduced;
+      if (entry.getKey() != TextField.BODY) {
+        antecedents = new HashSet<>(introduced);
+        antecedents.addAll(introducedInBody);
+      }
+      for (Candidate c : entry.getValue()) {
+        Choice choice = choose(c.aliases(), mentionedCountries, antecedents);
         if (choice == null) {
           continue;
         }
         if (choice.alias().kind() == AliasKind.NAME || choice.alias().kind() == AliasKind.ALIAS) {
           introduced.add(choice.alias().entity().qid());
+          antecedents.add(choice.alias().entity().qid());
         }
         resolved.add(new ResolvedMention(c.field(), c.start(), c.end(), choice.alias().entity(), choice.alias().kind(),
             choice.confidence()));
@@ -98,6 +121,7 @@ public final class EntityLinker {
     }
     String folded = Folding.fold(original);
     boolean shouting = isMostlyUpperCase(original);
+    boolean titleCase = isTitleCase(original);
     List<Candidate> out = new ArrayList<>();
     trie.parseText(folded, (begin, end, aliases) -> {
       if (!isBoundary(folded, begin - 1) || !isBoundary(folded, end)) {
@@ -114,7 +138,7 @@ public final class EntityLinker {
         return;
       }
       if (fitting.stream().allMatch(a -> a.entity().kind() == io.newsflow.analysis.EntityKind.LOC)
-          && isPartOfLongerName(original, folded, begin, end, fitting)) {
+          && isPartOfLongerName(original, folded, begin, end, fitting, titleCase)) {
         return;
       }
       out.add(new Candidate(field, begin, end, fitting));
@@ -123,6 +147,9 @@ public final class EntityLinker {
   }
 
   private boolean fits(Alias a, String surface, boolean shouting, String language) {
+    if (!a.appliesTo(language)) {
+      return false;
+    }
     if (a.caseSensitive()) {
       return !shouting && surface.equals(a.surface());
     }
@@ -132,16 +159,59 @@ public final class EntityLinker {
     return !kb.isStopword(language, surface);
   }
 
-  private static boolean isPartOfLongerName(String original, String folded, int begin, int end, List<Alias> aliases) {
+  private static boolean isPartOfLongerName(String original, String folded, int begin, int end, List<Alias> aliases,
+                                            boolean titleCase) {
     String previous = wordBefore(folded, begin);
-    if (previous != null && COMPOUND_PREFIXES.contains(previous)
-        && Character.isUpperCase(original.charAt(begin - 1 - previous.length()))) {
+    boolean previousCapitalised = previous != null && Character.isUpperCase(original.charAt(begin - 1 - previous.length()));
+    if (previousCapitalised && COMPOUND_PREFIXES.contains(previous)) {
       return true;
     }
     boolean placesOnly = aliases.stream().allMatch(a -> a.entity().isPlace());
     String next = wordAfter(folded, end);
-    return placesOnly && next != null && INSTITUTION_SUFFIXES.contains(next)
-        && Character.isUpperCase(original.charAt(end + 1));
+    boolean nextCapitalised = next != null && Character.isUpperCase(original.charAt(end + 1));
+    if (placesOnly && nextCapitalised && INSTITUTION_SUFFIXES.contains(next)) {
+      return true;
+    }
+    if (titleCase || aliases.stream().anyMatch(Alias::caseSensitive)) {
+      return false;
+    }
+    boolean nextIsNamePart = nextCapitalised && next.length() > 1 && !NEUTRAL_FOLLOWERS.contains(next)
+        && Character.isLowerCase(original.charAt(end + 2)) && isSingleWord(folded, begin, end)
+        && (previous == null || !OF_WORDS.contains(previous));
+    boolean previousIsNamePart = placesOnly && previousCapitalised && !NEUTRAL_FOLLOWERS.contains(previous)
+        && !startsSentence(original, begin - 1 - previous.length());
+    return nextIsNamePart || previousIsNamePart;
+  }
+
+  private static boolean isSingleWord(String folded, int begin, int end) {
+    int space = folded.indexOf(' ', begin);
+    return space < 0 || space >= end;
+  }
+
+  /** Whether the word at {@code index} is the first of its sentence or line. */
+  private static boolean startsSentence(String original, int index) {
+    int i = index - 1;
+    while (i >= 0 && (original.charAt(i) == ' ' || original.charAt(i) == '"' || original.charAt(i) == '\u201C'
+        || original.charAt(i) == '\u00AB' || original.charAt(i) == '(' || original.charAt(i) == '\u00BF'
+        || original.charAt(i) == '\u00A1')) {
+      i--;
+    }
+    return i < 0 || ".!?:;\n\r\u2026-\u2014".indexOf(original.charAt(i)) >= 0;
+  }
+
+  /** A headline in title case ("Trump Meets Kim In Hanoi"): capitalisation says nothing about names there. */
+  private static boolean isTitleCase(String text) {
+    String[] words = text.strip().split("\\s+");
+    if (words.length < 4) {
+      return false;
+    }
+    int capitalised = 0;
+    for (String w : words) {
+      if (!w.isEmpty() && Character.isUpperCase(w.codePointAt(0))) {
+        capitalised++;
+      }
+    }
+    return capitalised * 10 >= words.length * 6;
   }
 
   /** The word just before {@code begin}, separated by exactly one space, or null. */

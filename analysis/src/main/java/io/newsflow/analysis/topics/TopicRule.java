@@ -9,12 +9,14 @@ import java.util.Objects;
  *
  * @param name     unique within its topic; shown in evidence
  * @param entities groups of entity tokens (see {@link EntityToken}); empty means no entity requirement
- * @param cues     groups of folded cue forms ({@code word}, {@code stem*}, multi-word); empty means none required
+ *                 ({@code word}, {@code stem*}, multi-word); empty means none required
+ * @param cues     groups of folded cue forms; each group needs its own occurrence (one word cannot serve two groups)
  * @param context  groups of entity tokens required somewhere in the article
+ * @param contextMinMentions how many mentions each context group needs (1 = mentioned at all; 3 = a main subject)
  * @param weight   strength of one firing sentence (before the field weight)
  */
 public record TopicRule(String name, List<List<EntityToken>> entities, List<List<String>> cues,
-                        List<List<EntityToken>> context, double weight) {
+                        List<List<EntityToken>> context, int contextMinMentions, double weight) {
   public TopicRule {
     Objects.requireNonNull(name, "name");
     entities = entities.stream().map(List::copyOf).toList();
@@ -22,6 +24,9 @@ public record TopicRule(String name, List<List<EntityToken>> entities, List<List
     context = context.stream().map(List::copyOf).toList();
     if (entities.isEmpty() && cues.isEmpty()) {
       throw new IllegalArgumentException("rule " + name + " requires neither entities nor cues");
+    }
+    if (contextMinMentions < 1) {
+      throw new IllegalArgumentException("rule " + name + ": contextMinMentions must be at least 1");
     }
     if (!(weight > 0)) {
       throw new IllegalArgumentException("rule " + name + " needs a positive weight");

@@ -81,7 +81,8 @@ public record TopicRules(String taxonomy, double threshold, double saturation, M
       List<TopicRule> rules = new ArrayList<>();
       for (JsonNode r : e.getValue()) {
         rules.add(new TopicRule(required(r, "name").asText(), tokenGroups(r.path("entities")),
-            cueGroups(r.path("cues"), cueSets), tokenGroups(r.path("context")), r.path("weight").asDouble(1.0)));
+            cueGroups(r.path("cues"), cueSets), tokenGroups(r.path("context")), r.path("contextMinMentions").asInt(1),
+            r.path("weight").asDouble(1.0)));
       }
       topics.add(new TopicDefinition(e.getKey(), rules));
     }

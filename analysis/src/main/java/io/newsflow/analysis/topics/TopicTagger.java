@@ -120,26 +120,48 @@ public final class TopicTagger {
       }
     }
     for (List<EntityToken> group : rule.context()) {
-      if (!anyMatch(group, allMentions, new LinkedHashSet<>())) {
+      if (countMatches(group, allMentions) < rule.contextMinMentions()) {
         return null;
       }
     }
+    Set<Integer> used = new java.util.HashSet<>();
     for (List<String> group : rule.cues()) {
-      boolean found = false;
+      CueHit first = null;
       for (CueHit hit : cues) {
-        for (String cue : group) {
-          boolean stem = cue.endsWith("*");
-          if ((stem ? cue.substring(0, cue.length() - 1) : cue).equals(hit.key()) && (stem || hit.wholeWord())) {
-            matched.add(original.substring(hit.start(), stem ? wordEnd(original, hit.end()) : hit.end()));
-            found = true;
-          }
+        if (used.contains(hit.start()) || !matchesAny(group, hit)) {
+          continue;
+        }
+        matched.add(original.substring(hit.start(), hit.wholeWord() ? hit.end() : wordEnd(original, hit.end())));
+        if (first == null) {
+          first = hit;
         }
       }
-      if (!found) {
+      if (first == null) {
         return null;
       }
+      used.add(first.start());
     }
     return List.copyOf(matched);
+  }
+
+  private static boolean matchesAny(List<String> group, CueHit hit) {
+    for (String cue : group) {
+      boolean stem = cue.endsWith("*");
+      if ((stem ? cue.substring(0, cue.length() - 1) : cue).equals(hit.key()) && (stem || hit.wholeWord())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int countMatches(List<EntityToken> group, List<ResolvedMention> mentions) {
+    int n = 0;
+    for (ResolvedMention m : mentions) {
+      if (group.stream().anyMatch(t -> t.matchLabel(m) != null)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   private static boolean anyMatch(List<EntityToken> group, List<ResolvedMention> mentions, Set<String> matched) {
