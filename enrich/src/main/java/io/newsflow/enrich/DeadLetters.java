@@ -1,6 +1,7 @@
 package io.newsflow.enrich;
 
 import io.newsflow.schemas.avro.DeadLetter;
+import io.newsflow.schemas.registry.SchemaRegistryUnavailableException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
@@ -59,8 +60,7 @@ final class DeadLetters {
      */
     static boolean isTransient(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof RetriableException || t instanceof java.net.ConnectException
-                    || t instanceof java.net.http.HttpTimeoutException) {
+            if (t instanceof RetriableException || t instanceof SchemaRegistryUnavailableException) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -51,7 +51,7 @@ class EnrichTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+        InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient("enrich-topology-test");
         EnrichSerdes serdes = EnrichSerdes.using(registry);
         rawSerializer = AvroWireSerde.forValues(registry, RawArticle.class).serializer();
         Properties props = new Properties();

@@ -1,0 +1,80 @@
+package io.newsflow.app;
+
+import io.newsflow.stack.LocalStack;
+import io.newsflow.stack.StackConfig;
+import io.newsflow.stack.StackStatus;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Starts, stops and describes the local stack (a real KRaft broker and Apicurio registry, no Docker). */
+@Command(name = "stack", mixinStandardHelpOptions = true,
+        description = "Run the local Kafka broker and schema registry (child JVMs from Maven Central jars).",
+        subcommands = {StackCommand.Start.class, StackCommand.Stop.class, StackCommand.Status.class})
+final class StackCommand {
+
+    @Command(name = "start", mixinStandardHelpOptions = true,
+            description = "Start the stack in the background (or reuse the running one) and create newsflow's topics.")
+    static final class Start implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--broker-port", defaultValue = "9092", description = "Kafka listener port (default ${DEFAULT-VALUE}).")
+        private int brokerPort;
+
+        @Option(names = "--controller-port", defaultValue = "9093", description = "KRaft controller port (default ${DEFAULT-VALUE}).")
+        private int controllerPort;
+
+        @Option(names = "--registry-port", defaultValue = "8081", description = "Schema registry port (default ${DEFAULT-VALUE}).")
+        private int registryPort;
+
+        @Override
+        public Integer call() throws Exception {
+            Workspace ws = Workspace.current();
+            StackConfig config = StackConfig.defaults(ws.stackDir())
+                    .withBrokerPort(brokerPort)
+                    .withControllerPort(controllerPort)
+                    .withRegistryPort(registryPort)
+                    .withStopOnJvmExit(false);
+            LocalStack stack = LocalStacks.startEphemeral(config);
+            TopicSetup.ensure(stack.bootstrapServers(), 3, (short) 1);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println((stack.owned() ? "started, " : "reused, ") + stack.status().describe());
+            out.println("kafka.bootstrap.servers=" + stack.bootstrapServers());
+            out.println("schema.registry.url=" + stack.schemaRegistryUrl());
+            out.println("stop it with: ./newsflow stack stop");
+            return 0;
+        }
+    }
+
+    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the stack started by 'stack start'.")
+    static final class Stop implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            boolean stopped = LocalStack.stopExisting(Workspace.current().stackDir());
+            spec.commandLine().getOut().println(stopped ? "stopped" : "no stack was running");
+            return 0;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Say whether the stack runs, and where.")
+    static final class Status implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Optional<StackStatus> status = LocalStack.inspect(Workspace.current().stackDir());
+            boolean running = status.map(StackStatus::running).orElse(false);
+            spec.commandLine().getOut().println(status.map(StackStatus::describe).orElse("not running"));
+            return running ? 0 : 3;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.newsflow.app;
+
+import io.newsflow.schemas.Topics;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * Creates newsflow's topics when they do not exist yet. Kafka Streams does not create the topics it reads or
+ * writes, and the local broker does not auto-create topics, so the command creates them before it starts anything.
+ */
+final class TopicSetup {
+
+    /** The topics every newsflow deployment has. */
+    static final List<String> TOPICS = List.of(Topics.INGEST, Topics.ARTICLES_RAW, Topics.ARTICLES_ENRICHED,
+            Topics.TRENDS, Topics.DLQ);
+
+    private TopicSetup() {
+    }
+
+    /**
+     * Creates the missing topics.
+     *
+     * @return the names created now (empty when all existed)
+     */
+    static Set<String> ensure(String bootstrapServers, int partitions, short replicationFactor)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = TOPICS.stream()
+                    .filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, partitions, replicationFactor))
+                    .toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+            return missing.stream().map(NewTopic::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
+    }
+}
