@@ -6,6 +6,7 @@ import io.newsflow.schemas.avro.RawArticle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,6 +47,22 @@ public final class FileIngestor {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.normaliser = Objects.requireNonNull(normaliser, "normaliser");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
+    }
+
+    /**
+     * The whole ingestion in one call, for the CLI: creates the real publisher from {@code config}, ingests the
+     * paths, and closes the publisher.
+     *
+     * @param config connection and default source
+     * @param paths  files and directories, in the order given
+     * @param clock  gives {@code ingestedAt} and {@code failedAt}
+     * @return what happened to every item
+     */
+    public static IngestReport ingest(IngestConfig config, List<Path> paths, Clock clock) {
+        try (ArticlePublisher publisher = ArticlePublisher.create(config, clock)) {
+            return new FileIngestor(new ArticleFileReader(), new ArticleNormaliser(clock, config.source()), publisher)
+                    .ingest(paths);
+        }
     }
 
     /**

@@ -38,18 +38,22 @@ public record IngestReport(List<Published> published, List<Rejected> rejected, L
     public record Failed(String origin, String topic, String error) {
     }
 
+    /** Number of articles acknowledged on {@code news-articles-raw}. */
     public int publishedCount() {
         return published.size();
     }
 
+    /** Number of items refused. */
     public int rejectedCount() {
         return rejected.size();
     }
 
+    /** Number of paths not read. */
     public int skippedCount() {
         return skipped.size();
     }
 
+    /** Number of records the broker did not acknowledge. */
     public int failedCount() {
         return failed.size();
     }
