@@ -1,0 +1,241 @@
+package io.newsflow.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.enrich.ArticleEnricher;
+import io.newsflow.enrich.EnrichConfig;
+import io.newsflow.enrich.EnrichSerdes;
+import io.newsflow.enrich.EnrichService;
+import io.newsflow.ingest.ArticleFileReader;
+import io.newsflow.ingest.ArticleNormaliser;
+import io.newsflow.ingest.ArticlePublisher;
+import io.newsflow.ingest.FileIngestor;
+import io.newsflow.ingest.IngestConfig;
+import io.newsflow.ingest.IngestReport;
+import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.avro.DeadLetter;
+import io.newsflow.schemas.avro.EnrichedArticle;
+import io.newsflow.schemas.avro.RawArticle;
+import io.newsflow.schemas.config.Settings;
+import io.newsflow.schemas.registry.SchemaRegistryClient;
+import io.newsflow.schemas.registry.SchemaRegistryClients;
+import io.newsflow.schemas.serde.AvroWireSerde;
+import io.newsflow.sink.ArticleStore;
+import io.newsflow.sink.EnrichedArticleSink;
+import io.newsflow.sink.JdbcArticleStore;
+import io.newsflow.sink.SinkConfig;
+import io.newsflow.sink.StoredArticle;
+import io.newsflow.testsupport.assertions.EnrichedArticleAssert;
+import io.newsflow.testsupport.builders.RawArticleBuilder;
+import io.newsflow.testsupport.kafka.TopicProbe;
+import io.newsflow.testsupport.stack.RealKafkaStack;
+import io.newsflow.testsupport.stack.WithRealKafkaStack;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pipeline end to end through the REAL broker and REAL Apicurio registry started by the test support: files are
+ * ingested by the ingest service, enriched by the Kafka Streams enricher (exactly-once) and stored in a real SQLite
+ * file by the sink. One enricher serves the class, as in production.
+ */
+@WithRealKafkaStack
+class PipelineEndToEndIT {
+
+    private static final Duration WAIT = Duration.ofMinutes(2);
+    private static final Path SEED = Path.of(System.getProperty("newsflow.project.dir", ".."))
+            .resolve("samples/seed-es-kp-us-letter.txt");
+
+    @TempDir
+    static Path workDir;
+
+    private static SchemaRegistryClient registry;
+    private static EnrichService enricher;
+
+    @BeforeAll
+    static void startEnricher(RealKafkaStack stack) throws InterruptedException {
+        stack.createTopics(Topics.INGEST, Topics.ARTICLES_RAW, Topics.ARTICLES_ENRICHED, Topics.TRENDS, Topics.DLQ);
+        registry = SchemaRegistryClients.forUrl(stack.schemaRegistryUrl());
+        EnrichConfig config = EnrichConfig.from(Settings.of(Map.of(
+                "kafka.bootstrap.servers", stack.bootstrapServers(),
+                "schema.registry.url", stack.schemaRegistryUrl(),
+                "enrich.application.id", "it-enrich-" + UUID.randomUUID(),
+                "enrich.state.dir", workDir.resolve("streams").toString())));
+        enricher = EnrichService.start(config, EnrichSerdes.using(registry), ArticleEnricher.withDefaultKnowledgeBase());
+        enricher.awaitRunning(WAIT);
+    }
+
+    @AfterAll
+    static void stopEnricher() {
+        if (enricher != null) {
+            enricher.close();
+        }
+    }
+
+    @Test
+    void shouldCarryTheSeedArticleFromItsFileThroughKafkaIntoSqliteWithItsEntitiesAndTopics(RealKafkaStack stack)
+            throws Exception {
+        String jdbcUrl = "jdbc:sqlite:" + workDir.resolve("seed.db");
+        IngestReport report = ingest(stack, List.of(SEED));
+        assertThat(report.publishedCount()).isEqualTo(1);
+        String id = report.published().get(0).articleId();
+
+        StoredArticle stored = storeUntilPresent(stack, jdbcUrl, id);
+
+        assertThat(stored.entities()).extracting(StoredArticle.Entity::entityId)
+                .contains("Q56226", "Q22686", "Q423", "Q159", "Q30");
+        assertThat(stored.topics()).extracting(StoredArticle.Topic::topicId)
+                .contains("kp-ru-rapprochement", "us-kp-diplomacy");
+        assertThat(stored.language()).isEqualTo("es");
+        try (TopicProbe<String, EnrichedArticle> enriched = TopicProbe.fromBeginning(stack.bootstrapServers(),
+                Topics.ARTICLES_ENRICHED, new StringDeserializer(),
+                AvroWireSerde.forValues(registry, EnrichedArticle.class).deserializer())) {
+            EnrichedArticleAssert.assertThat(enriched.awaitKey(id, WAIT).value())
+                    .hasLanguage("es")
+                    .hasEntities("Q56226", "Q22686", "Q423", "Q159", "Q30")
+                    .hasTopics("kp-ru-rapprochement", "us-kp-diplomacy")
+                    .hasMentionsMatchingTheirText();
+        }
+    }
+
+    @Test
+    void shouldStoreARedeliveredArticleOnlyOnce(RealKafkaStack stack) throws Exception {
+        String jdbcUrl = "jdbc:sqlite:" + workDir.resolve("twice.db");
+        String id = ingest(stack, List.of(SEED)).published().get(0).articleId();
+        storeUntilPresent(stack, jdbcUrl, id);
+
+        String again = ingest(stack, List.of(SEED)).published().get(0).articleId();
+        StoredArticle stored = storeUntilPresent(stack, jdbcUrl, again);
+
+        assertThat(again).isEqualTo(id);
+        try (ArticleStore store = JdbcArticleStore.open(jdbcUrl)) {
+            assertThat(store.countArticles()).isEqualTo(1);
+            assertThat(store.find(id)).contains(stored);
+        }
+    }
+
+    @Test
+    void shouldKeepEveryRejectedLineOfAFileInTheDeadLetterTopicWithItsReason(RealKafkaStack stack) throws Exception {
+        String marker = UUID.randomUUID().toString();
+        Path file = workDir.resolve("mixed-" + marker + ".jsonl");
+        String noTitle = "{\"id\":\"no-title-" + marker + "\",\"text\":\"Texto sin titular.\"}";
+        String notJson = "{this is not json " + marker;
+        Files.writeString(file, String.join("\n",
+                "{\"id\":\"good-" + marker + "\",\"title\":\"Rusia y Ucrania\",\"text\":\"Negociaciones de paz.\"}",
+                noTitle, notJson) + "\n", StandardCharsets.UTF_8);
+
+        IngestReport report = ingest(stack, List.of(file));
+
+        assertThat(report.publishedCount()).isEqualTo(1);
+        assertThat(report.rejected()).hasSize(2);
+        assertThat(report.rejected()).allSatisfy(r -> assertThat(r.reason()).isNotBlank());
+        try (TopicProbe<String, DeadLetter> dlq = TopicProbe.fromBeginning(stack.bootstrapServers(), Topics.DLQ,
+                new StringDeserializer(), AvroWireSerde.forValues(registry, DeadLetter.class).deserializer())) {
+            DeadLetter missingTitle = dlq.awaitRecord(r -> r.value().getOrigin() != null
+                    && r.value().getOrigin().endsWith(file.getFileName() + ":2"), WAIT).value();
+            DeadLetter invalid = dlq.awaitRecord(r -> r.value().getOrigin() != null
+                    && r.value().getOrigin().endsWith(file.getFileName() + ":3"), WAIT).value();
+            assertThat(missingTitle.getStage()).isEqualTo("ingest-file");
+            assertThat(missingTitle.getErrorMessage()).containsIgnoringCase("title");
+            assertThat(text(missingTitle.getValue())).isEqualTo(noTitle);
+            assertThat(text(invalid.getValue())).isEqualTo(notJson);
+            assertThat(invalid.getErrorMessage()).containsIgnoringCase("json");
+        }
+    }
+
+    @Test
+    void shouldDeadLetterAnUndecodableRawRecordWithItsOffsetAndKeepEnriching(RealKafkaStack stack) throws Exception {
+        String marker = UUID.randomUUID().toString();
+        byte[] garbage = ("not an avro record " + marker).getBytes(StandardCharsets.UTF_8);
+        RawArticle good = RawArticleBuilder.aRawArticle().withId("after-garbage-" + marker)
+                .withTitle("Corea del Norte y Rusia").withBody("Pyongyang y Moscú firman un tratado militar.").build();
+        RecordMetadata garbageAt;
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(stack.clientConfig(),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            garbageAt = producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, utf8("garbage-" + marker), garbage))
+                    .get(30, TimeUnit.SECONDS);
+            byte[] goodBytes = AvroWireSerde.forValues(registry, RawArticle.class).serializer()
+                    .serialize(Topics.ARTICLES_RAW, good);
+            producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, utf8(good.getArticleId()), goodBytes))
+                    .get(30, TimeUnit.SECONDS);
+        }
+
+        try (TopicProbe<String, DeadLetter> dlq = TopicProbe.fromBeginning(stack.bootstrapServers(), Topics.DLQ,
+                new StringDeserializer(), AvroWireSerde.forValues(registry, DeadLetter.class).deserializer());
+                TopicProbe<String, EnrichedArticle> enriched = TopicProbe.fromBeginning(stack.bootstrapServers(),
+                        Topics.ARTICLES_ENRICHED, new StringDeserializer(),
+                        AvroWireSerde.forValues(registry, EnrichedArticle.class).deserializer())) {
+            ConsumerRecord<String, DeadLetter> dead = dlq.awaitKey("garbage-" + marker, WAIT);
+            assertThat(dead.value().getStage()).isEqualTo("enrich");
+            assertThat(dead.value().getSourceTopic()).isEqualTo(Topics.ARTICLES_RAW);
+            assertThat(dead.value().getSourcePartition()).isEqualTo(garbageAt.partition());
+            assertThat(dead.value().getSourceOffset()).isEqualTo(garbageAt.offset());
+            assertThat(bytes(dead.value().getValue())).isEqualTo(garbage);
+            EnrichedArticleAssert.assertThat(enriched.awaitKey(good.getArticleId(), WAIT).value())
+                    .hasEntities("Q423", "Q159");
+        }
+    }
+
+    private IngestReport ingest(RealKafkaStack stack, List<Path> paths) {
+        IngestConfig config = IngestConfig.from(Settings.of(Map.of(
+                "kafka.bootstrap.servers", stack.bootstrapServers(),
+                "schema.registry.url", stack.schemaRegistryUrl())));
+        Clock clock = Clock.systemUTC();
+        try (ArticlePublisher publisher = ArticlePublisher.create(config, clock)) {
+            return new FileIngestor(new ArticleFileReader(), new ArticleNormaliser(clock, "it"), publisher).ingest(paths);
+        }
+    }
+
+    /** Runs a sink (own consumer group) until the article is in the database, then reads it back. */
+    private StoredArticle storeUntilPresent(RealKafkaStack stack, String jdbcUrl, String articleId) throws Exception {
+        SinkConfig config = SinkConfig.from(Settings.of(Map.of(
+                "kafka.bootstrap.servers", stack.bootstrapServers(),
+                "schema.registry.url", stack.schemaRegistryUrl(),
+                "sink.jdbc.url", jdbcUrl,
+                "sink.group.id", "it-sink-" + UUID.randomUUID())));
+        try (ArticleStore store = JdbcArticleStore.open(jdbcUrl);
+                EnrichedArticleSink sink = EnrichedArticleSink.create(config, store, Clock.systemUTC())) {
+            CompletableFuture<?> run = CompletableFuture.runAsync(
+                    () -> sink.runUntil(p -> store.find(articleId).isPresent()));
+            try {
+                run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            } finally {
+                sink.shutdown();
+            }
+            return store.find(articleId).orElseThrow();
+        }
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        ByteBuffer b = buffer.duplicate();
+        byte[] out = new byte[b.remaining()];
+        b.get(out);
+        return out;
+    }
+
+    private static String text(ByteBuffer buffer) {
+        return new String(bytes(buffer), StandardCharsets.UTF_8);
+    }
+}
