@@ -198,41 +198,48 @@ public final class KnowledgeBaseLoader {
 
   /**
    * Natural Earth populated places with a QID. A place sharing its QID with a country (Singapore) is the country.
-   * "Washington, D.C." also gives "Washington". Disambiguation happens at link time, not here.
+   * When several rows carry one QID (the source tags Pyongsan with Pyongyang's), only the national capital or else
+   * the most populous row is used, names included. "Washington, D.C." also gives "Washington". Disambiguation
+   * between places of the same name happens at link time, not here.
    */
   private void loadPlaces() {
+    Map<String, Map<String, String>> bestRowByQid = new LinkedHashMap<>();
     for (Map<String, String> row : Tsv.rows(read("places-natural-earth.tsv"), "places-natural-earth.tsv")) {
       String qid = row.get("wikidataid");
       if (qid.isEmpty() || (entities.containsKey(qid) && entities.get(qid).isCountry())) {
         continue;
       }
-      long population = parseLong(row.get("pop_max"));
-      KbEntity existing = entities.get(qid);
-      if (existing != null && existing.population() >= population) {
+      bestRowByQid.merge(qid, row, (a, b) -> placeRank(b) > placeRank(a) ? b : a);
+    }
+    bestRowByQid.forEach(this::addPlace);
+  }
+
+  private static double placeRank(Map<String, String> row) {
+    return ("1".equals(row.get("adm0cap")) ? 1e12 : 0) + parseLong(row.get("pop_max"));
+  }
+
+  private void addPlace(String qid, Map<String, String> row) {
+    String subtype = "1".equals(row.get("adm0cap")) ? KbEntity.CAPITAL
+        : row.get("featurecla").startsWith("Admin-1") ? "regional-capital" : "city";
+    String cc = row.get("iso_a2").matches("[A-Z]{2}") ? row.get("iso_a2") : null;
+    String english = row.get("name_en").isEmpty() ? row.get("name") : row.get("name_en");
+    KbEntity place = new KbEntity(qid, EntityKind.LOC, subtype, english, cc, parseLong(row.get("pop_max")));
+    entities.put(qid, place);
+    Set<String> names = new LinkedHashSet<>();
+    for (String column : PLACE_NAME_COLUMNS) {
+      String name = row.get(column);
+      if (name == null || name.isBlank()) {
         continue;
       }
-      String subtype = "1".equals(row.get("adm0cap")) ? KbEntity.CAPITAL
-          : row.get("featurecla").startsWith("Admin-1") ? "regional-capital" : "city";
-      String cc = row.get("iso_a2").matches("[A-Z]{2}") ? row.get("iso_a2") : null;
-      String english = row.get("name_en").isEmpty() ? row.get("name") : row.get("name_en");
-      KbEntity place = new KbEntity(qid, EntityKind.LOC, subtype, english, cc, population);
-      entities.put(qid, place);
-      Set<String> names = new LinkedHashSet<>();
-      for (String column : PLACE_NAME_COLUMNS) {
-        String name = row.get(column);
-        if (name == null || name.isBlank()) {
-          continue;
-        }
-        names.add(name.strip());
-        int comma = name.indexOf(',');
-        if (comma > 0) {
-          names.add(name.substring(0, comma).strip());
-        }
+      names.add(name.strip());
+      int comma = name.indexOf(',');
+      if (comma > 0) {
+        names.add(name.substring(0, comma).strip());
       }
-      for (String name : names) {
-        if (name.codePointCount(0, name.length()) >= MIN_PLACE_NAME_LENGTH && !isStopwordAnywhere(Folding.fold(name))) {
-          add(new Alias(place, AliasKind.NAME, name, false, false));
-        }
+    }
+    for (String name : names) {
+      if (name.codePointCount(0, name.length()) >= MIN_PLACE_NAME_LENGTH && !isStopwordAnywhere(Folding.fold(name))) {
+        add(new Alias(place, AliasKind.NAME, name, false, false));
       }
     }
   }
