@@ -31,6 +31,14 @@ public final class Folding {
     for (int i = 0; i <= Character.MAX_VALUE; i++) {
       table[i] = foldOne((char) i);
     }
+    // close the mapping so folding is idempotent: 'ǿ' decomposes to 'ø', which itself folds to 'o'
+    for (int i = 0; i <= Character.MAX_VALUE; i++) {
+      char c = table[i];
+      while (table[c] != c) {
+        c = table[c];
+      }
+      table[i] = c;
+    }
     return table;
   }
 
