@@ -1,5 +1,6 @@
 package io.newsflow.ingest;
 
+import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The stable article id, the record key of every article topic. The same input gives the same id, on every run and
@@ -80,7 +83,7 @@ public final class ArticleIds {
      * @throws InvalidArticleException when the text is not an absolute http or https URL with a host
      */
     public static String canonicalUrl(String url) {
-        String text = url.strip();
+        String text = asciiHost(url.strip());
         URI uri;
         try {
             uri = new URI(text);
@@ -117,6 +120,32 @@ public final class ArticleIds {
         }
         return out.toString();
     }
+
+    /**
+     * Writes an internationalised host name in its ASCII (punycode) form, which {@link URI} requires: {@code
+     * https://Política.elpais.com/x} becomes {@code https://xn--poltica-wwa.elpais.com/x}. Other URLs are returned as
+     * they are.
+     */
+    private static String asciiHost(String text) {
+        Matcher m = SCHEME_AND_AUTHORITY.matcher(text);
+        if (!m.lookingAt() || m.group(2).chars().allMatch(c -> c < 0x80)) {
+            return text;
+        }
+        String authority = m.group(2);
+        int at = authority.lastIndexOf('@');
+        int colon = authority.indexOf(':', at + 1);
+        String host = authority.substring(at + 1, colon < 0 ? authority.length() : colon);
+        try {
+            String ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
+            return m.group(1) + authority.substring(0, at + 1) + ascii
+                    + (colon < 0 ? "" : authority.substring(colon)) + text.substring(m.end());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidArticleException("url '" + text + "' has a host name that is not a valid internationalised"
+                    + " domain name: " + e.getMessage());
+        }
+    }
+
+    private static final Pattern SCHEME_AND_AUTHORITY = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)([^/?#]*)");
 
     private static String sha256Prefix(String text) {
         try {

@@ -37,6 +37,15 @@ class ArticleIdsTest {
     }
 
     @Example
+    void shouldAcceptAnInternationalisedHostAsItsPunycodeForm() {
+        // expected forms computed independently with Python's "idna" codec
+        assertThat(ArticleIds.canonicalUrl("https://Política.elpais.com/Política/2018/a.html"))
+                .isEqualTo("https://xn--poltica-9ya.elpais.com/Política/2018/a.html");
+        assertThat(ArticleIds.canonicalUrl("https://user@bücher.example:8443/x"))
+                .isEqualTo("https://user@xn--bcher-kva.example:8443/x");
+    }
+
+    @Example
     void shouldRejectRelativeOrNonHttpUrl() {
         assertThatThrownBy(() -> ArticleIds.canonicalUrl("/news/1")).isInstanceOf(InvalidArticleException.class);
         assertThatThrownBy(() -> ArticleIds.canonicalUrl("ftp://example.com/a")).isInstanceOf(InvalidArticleException.class);
