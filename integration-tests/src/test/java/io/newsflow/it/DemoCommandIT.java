@@ -1,0 +1,84 @@
+package io.newsflow.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.app.Newsflow;
+import io.newsflow.sink.ArticleStore;
+import io.newsflow.sink.JdbcArticleStore;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code newsflow demo --json} as a user runs it (in-process through picocli): it starts its own local stack, runs
+ * the samples through ingest, the enricher and the sink, prints JSON lines, stops the stack and exits 0.
+ */
+class DemoCommandIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path home;
+
+    private String previousHome;
+
+    @BeforeEach
+    void useATemporaryWorkspace() {
+        previousHome = System.getProperty("newsflow.home");
+        System.setProperty("newsflow.home", home.toString());
+    }
+
+    @AfterEach
+    void restoreWorkspace() {
+        if (previousHome == null) {
+            System.clearProperty("newsflow.home");
+        } else {
+            System.setProperty("newsflow.home", previousHome);
+        }
+    }
+
+    @Test
+    void shouldPrintEverySampleAsAParseableEnrichedJsonLineAndStoreItInSqlite() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Newsflow.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+
+        int exit = cli.execute("demo", "--json");
+
+        assertThat(exit).as(err.toString()).isZero();
+        List<JsonNode> articles = new ArrayList<>();
+        for (String line : out.toString().split("\n")) {
+            if (!line.isBlank()) {
+                articles.add(JSON.readTree(line));
+            }
+        }
+        assertThat(articles).hasSize(4);
+        JsonNode seed = articles.stream()
+                .filter(a -> a.get("title").asText().startsWith("Régimen de Kim Jong-un"))
+                .findFirst().orElseThrow();
+        assertThat(seed.get("entities").findValuesAsText("id")).contains("Q56226", "Q22686", "Q423", "Q159", "Q30");
+        assertThat(seed.get("topics").findValuesAsText("id")).contains("kp-ru-rapprochement", "us-kp-diplomacy");
+        assertThat(seed.get("language").get("code").asText()).isEqualTo("es");
+
+        Path database = home.resolve("newsflow.db");
+        assertThat(database).exists();
+        try (ArticleStore store = JdbcArticleStore.open("jdbc:sqlite:" + database)) {
+            assertThat(store.countArticles()).isEqualTo(4);
+            assertThat(store.find(seed.get("articleId").asText())).isPresent();
+        }
+        assertThat(Files.exists(home.resolve("stack").resolve("stack.properties")))
+                .as("the demo stops the stack it started").isFalse();
+    }
+}
