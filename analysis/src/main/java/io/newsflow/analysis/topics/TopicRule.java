@@ -13,11 +13,13 @@ import java.util.Objects;
  * @param cues     groups of folded cue forms; each group needs its own occurrence (one word cannot serve two groups)
  * @param context  groups of entity tokens required somewhere in the article
  * @param contextMinMentions how many mentions each context group needs (1 = mentioned at all; 3 = a main subject)
+ * @param unless   folded cue forms that veto the rule in a sentence ("sanciones" next to "FIFA" is not a policy)
  * @param weight   strength of one firing sentence (before the field weight)
  */
 public record TopicRule(String name, List<List<EntityToken>> entities, List<List<String>> cues,
-                        List<List<EntityToken>> context, int contextMinMentions, double weight) {
+                        List<List<EntityToken>> context, int contextMinMentions, List<String> unless, double weight) {
   public TopicRule {
+    unless = List.copyOf(unless);
     Objects.requireNonNull(name, "name");
     entities = entities.stream().map(List::copyOf).toList();
     cues = cues.stream().map(List::copyOf).toList();

@@ -82,6 +82,7 @@ public record TopicRules(String taxonomy, double threshold, double saturation, M
       for (JsonNode r : e.getValue()) {
         rules.add(new TopicRule(required(r, "name").asText(), tokenGroups(r.path("entities")),
             cueGroups(r.path("cues"), cueSets), tokenGroups(r.path("context")), r.path("contextMinMentions").asInt(1),
+            r.has("unless") ? cueGroups(List.of(r.get("unless")), cueSets).get(0) : List.of(),
             r.path("weight").asDouble(1.0)));
       }
       topics.add(new TopicDefinition(e.getKey(), rules));
@@ -105,7 +106,7 @@ public record TopicRules(String taxonomy, double threshold, double saturation, M
     return out;
   }
 
-  private static List<List<String>> cueGroups(JsonNode node, Map<String, List<String>> cueSets) {
+  private static List<List<String>> cueGroups(Iterable<JsonNode> node, Map<String, List<String>> cueSets) {
     List<List<String>> out = new ArrayList<>();
     for (JsonNode group : node) {
       Set<String> cues = new LinkedHashSet<>();
@@ -165,7 +166,10 @@ public record TopicRules(String taxonomy, double threshold, double saturation, M
   /** All cue forms of all rules (stems with their trailing star). */
   Set<String> allCues() {
     Set<String> out = new HashSet<>();
-    topics.forEach(t -> t.rules().forEach(r -> r.cues().forEach(out::addAll)));
+    topics.forEach(t -> t.rules().forEach(r -> {
+      r.cues().forEach(out::addAll);
+      out.addAll(r.unless());
+    }));
     return out;
   }
 

@@ -64,9 +64,13 @@ public final class TopicTagger {
       CodePoints cp = new CodePoints(original);
       double fieldWeight = rules.fieldWeights().get(field);
       for (Span sentence : Sentences.split(original)) {
-        List<CueHit> sentenceCues = cues.stream().filter(c -> sentence.encloses(c.start(), c.end())).toList();
         List<ResolvedMention> sentenceMentions =
             fieldMentions.stream().filter(m -> sentence.encloses(m.start(), m.end())).toList();
+        // a word inside an entity name is not a cue: "Tratado" in "Organización del Tratado del Atlántico Norte"
+        List<CueHit> sentenceCues = cues.stream()
+            .filter(c -> sentence.encloses(c.start(), c.end()))
+            .filter(c -> sentenceMentions.stream().noneMatch(m -> c.start() < m.end() && m.start() < c.end()))
+            .toList();
         if (sentenceCues.isEmpty() && sentenceMentions.isEmpty()) {
           continue;
         }
@@ -113,6 +117,9 @@ public final class TopicTagger {
   /** The matched labels and cue surfaces when {@code rule} fires on the sentence, or null. */
   private static List<String> evaluate(TopicRule rule, List<ResolvedMention> sentenceMentions, List<CueHit> cues,
                                        String original, List<ResolvedMention> allMentions) {
+    if (!rule.unless().isEmpty() && cues.stream().anyMatch(hit -> matchesAny(rule.unless(), hit))) {
+      return null;
+    }
     Set<String> matched = new LinkedHashSet<>();
     for (List<EntityToken> group : rule.entities()) {
       if (!anyMatch(group, sentenceMentions, matched)) {
