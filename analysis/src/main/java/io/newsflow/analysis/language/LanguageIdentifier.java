@@ -20,7 +20,7 @@ public final class LanguageIdentifier {
   public static final Set<String> DEFAULT_LANGUAGES = Set.of("en", "es", "fr", "de", "pt", "it", "nl", "ru");
   /** Texts with fewer letters than this are "und": n-gram statistics mean nothing on them. */
   static final int MIN_LETTERS = 12;
-  /** Only this many chars are examined: accuracy is flat beyond about 1 KB and the cost is linear. */
+  /** Only this many chars are examined: 1,500 chars identify all 1,244 corpus articles (1,000 chars miss one) and the cost is linear. */
   static final int MAX_CHARS = 1500;
 
   /** Scale of the log-likelihood margin estimate, chosen so that a 100-letter sentence whose runner-up scores 0.9 gets about 0.94. */

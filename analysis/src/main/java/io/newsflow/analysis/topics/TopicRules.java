@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +63,7 @@ public record TopicRules(String taxonomy, double threshold, double saturation, M
       throw new IllegalArgumentException("rules file is not valid JSON: " + e.getMessage(), e);
     }
     Map<String, List<String>> cueSets = new HashMap<>();
-    root.path("cueSets").fields().forEachRemaining(e -> cueSets.put(e.getKey(), strings(e.getValue())));
+    root.path("cueSets").properties().forEach(e -> cueSets.put(e.getKey(), strings(e.getValue())));
     Map<TextField, Double> fieldWeights = new EnumMap<>(TextField.class);
     for (TextField f : TextField.values()) {
       fieldWeights.put(f, required(root.path("fieldWeights"), f.name()).asDouble());
@@ -72,8 +71,7 @@ public record TopicRules(String taxonomy, double threshold, double saturation, M
     List<TopicDefinition> topics = new ArrayList<>();
     JsonNode topicsNode = required(root, "topics");
     Set<String> seen = new HashSet<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = topicsNode.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : topicsNode.properties()) {
       if (!declared.contains(e.getKey())) {
         throw new IllegalArgumentException("rules for a topic the taxonomy does not declare: " + e.getKey());
       }

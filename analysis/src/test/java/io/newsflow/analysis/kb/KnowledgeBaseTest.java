@@ -46,6 +46,16 @@ class KnowledgeBaseTest {
   }
 
   @Test
+  void shouldTakeTheCapitalRowWhenThePlaceDataGivesTwoRowsOneQid() {
+    // Natural Earth tags Pyongsan (66,000 inhabitants) with Pyongyang's QID
+    assertThat(aliases("Pyongyang")).singleElement().satisfies(a -> {
+      assertThat(a.entity().isCapital()).isTrue();
+      assertThat(a.entity().population()).isGreaterThan(1_000_000);
+    });
+    assertThat(aliases("Pyongsan")).isEmpty();
+  }
+
+  @Test
   void shouldKeepShortAcronymsCaseSensitiveAndRestrictEuToItsLanguages() {
     assertThat(aliases("US")).filteredOn(a -> a.entity().qid().equals("Q30"))
         .anySatisfy(a -> assertThat(a.caseSensitive()).isTrue());

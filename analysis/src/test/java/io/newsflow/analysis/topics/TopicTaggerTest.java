@@ -15,7 +15,7 @@ class TopicTaggerTest {
   private static final EntityLinker LINKER = new EntityLinker(KnowledgeBaseLoader.fromClasspath());
   private static final TopicTagger SHIPPED = new TopicTagger(TopicRules.fromClasspath());
   private static final TopicTagger SMALL = new TopicTagger(TopicRules.parse(TopicRulesTest.rules("""
-      {"kp-ru-rapprochement": [{"name": "kp-ru", "entities": [["KP"], ["RU"]], "cues": [["@alignment"]]}],
+      {"kp-ru-rapprochement": [{"name": "kp-ru", "entities": [["KP"], ["RU"]], "cues": [["@alignment", "tratado*"]]}],
        "terrorism": [{"name": "t", "cues": [["terror*"]]}]}"""), TopicRulesTest.TAXONOMY));
 
   private static List<TopicMatch> tag(TopicTagger tagger, ArticleText text) {
@@ -90,6 +90,14 @@ class TopicTaggerTest {
         .withBody("The United Kingdom is due to leave the European Union in March.").build();
 
     assertThat(tag(SHIPPED, text)).extracting(TopicMatch::id).containsExactly("brexit");
+  }
+
+  @Test
+  void shouldNotTakeAWordInsideAnEntityNameForACue() {
+    ArticleText text = anArticle().withTitle("Corea del Norte y Rusia critican a la Organización del Tratado del Atlántico Norte")
+        .build();
+
+    assertThat(tag(SMALL, text)).isEmpty();
   }
 
   @Test
