@@ -33,6 +33,8 @@ public final class KnowledgeBaseLoader {
   /** Place-name columns used (zh is skipped: Chinese text has no word boundaries to check). */
   private static final List<String> PLACE_NAME_COLUMNS =
       List.of("name", "name_en", "name_es", "name_fr", "name_de", "name_pt", "name_ru");
+  /** Languages the place data has no name column for: they accept every translated name. */
+  private static final Set<String> LANGUAGES_WITHOUT_PLACE_COLUMN = Set.of("it", "nl");
   private static final List<String> DEMONYM_LANGUAGES = List.of("en", "es", "fr", "de", "it", "nl");
   private static final Pattern SHORT_ACRONYM = Pattern.compile("[\\p{Lu}.]{1,4}");
   private static final int MIN_PLACE_NAME_LENGTH = 3;
@@ -156,7 +158,8 @@ public final class KnowledgeBaseLoader {
   }
 
   /**
-   * Demonyms of i18n-nationality, masculine singular, with regular inflections generated per language. Junk rows
+   * Demonyms of i18n-nationality, masculine singular, with regular inflections generated per language; each form
+   * applies only in the languages it comes from (Italian "Greco" is a surname in English text). Junk rows
    * are dropped: forms with parentheses or commas, forms shorter than {@value #MIN_DEMONYM_LENGTH}, forms that are a
    * country name (the source puts names where it has no adjective), forms shared by two countries, and stopwords.
    */
@@ -168,10 +171,12 @@ public final class KnowledgeBaseLoader {
       }
     });
     Map<String, Set<KbEntity>> owners = new HashMap<>();
-    Map<String, Alias> candidates = new LinkedHashMap<>();
+    Map<String, String> firstForm = new LinkedHashMap<>();
+    Map<String, KbEntity> country = new HashMap<>();
+    Map<String, Set<String>> languages = new HashMap<>();
     for (Map<String, String> row : Tsv.rows(read("demonyms.tsv"), "demonyms.tsv")) {
-      KbEntity country = countries.get(row.get("iso_alpha2"));
-      if (country == null) {
+      KbEntity entity = countries.get(row.get("iso_alpha2"));
+      if (entity == null) {
         continue;
       }
       for (String language : DEMONYM_LANGUAGES) {
@@ -184,14 +189,16 @@ public final class KnowledgeBaseLoader {
           if (form.length() < MIN_DEMONYM_LENGTH || countryNames.contains(folded) || isStopwordAnywhere(folded)) {
             continue;
           }
-          owners.computeIfAbsent(folded, k -> new HashSet<>()).add(country);
-          candidates.putIfAbsent(folded, new Alias(country, AliasKind.DEMONYM, form, false, false));
+          owners.computeIfAbsent(folded, k -> new HashSet<>()).add(entity);
+          firstForm.putIfAbsent(folded, form);
+          country.putIfAbsent(folded, entity);
+          languages.computeIfAbsent(folded, k -> new HashSet<>()).add(language);
         }
       }
     }
-    candidates.forEach((folded, alias) -> {
+    firstForm.forEach((folded, form) -> {
       if (owners.get(folded).size() == 1) {
-        add(alias);
+        add(new Alias(country.get(folded), AliasKind.DEMONYM, form, false, false, languages.get(folded)));
       }
     });
   }
@@ -225,23 +232,35 @@ public final class KnowledgeBaseLoader {
     String english = row.get("name_en").isEmpty() ? row.get("name") : row.get("name_en");
     KbEntity place = new KbEntity(qid, EntityKind.LOC, subtype, english, cc, parseLong(row.get("pop_max")));
     entities.put(qid, place);
-    Set<String> names = new LinkedHashSet<>();
+    Map<String, Set<String>> names = new LinkedHashMap<>();
     for (String column : PLACE_NAME_COLUMNS) {
       String name = row.get(column);
       if (name == null || name.isBlank()) {
         continue;
       }
-      names.add(name.strip());
+      // the local name applies in every language; a translated name only in its own (Portuguese "Córdova")
+      String language = column.equals("name") ? null : column.substring("name_".length());
+      List<String> forms = new ArrayList<>(List.of(name.strip()));
       int comma = name.indexOf(',');
       if (comma > 0) {
-        names.add(name.substring(0, comma).strip());
+        forms.add(name.substring(0, comma).strip());
+      }
+      for (String form : forms) {
+        Set<String> langs = names.computeIfAbsent(form, k -> new HashSet<>());
+        if (language == null) {
+          langs.clear();
+          langs.add("*");
+        } else if (!langs.contains("*")) {
+          langs.add(language);
+          langs.addAll(LANGUAGES_WITHOUT_PLACE_COLUMN);
+        }
       }
     }
-    for (String name : names) {
+    names.forEach((name, langs) -> {
       if (name.codePointCount(0, name.length()) >= MIN_PLACE_NAME_LENGTH && !isStopwordAnywhere(Folding.fold(name))) {
-        add(new Alias(place, AliasKind.NAME, name, false, false));
+        add(new Alias(place, AliasKind.NAME, name, false, false, langs.contains("*") ? Set.of() : langs));
       }
-    }
+    });
   }
 
   private boolean isStopwordAnywhere(String folded) {

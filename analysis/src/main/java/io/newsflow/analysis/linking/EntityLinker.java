@@ -77,10 +77,16 @@ public final class EntityLinker {
 
   /** Links the entities of {@code text}; {@code language} is an ISO 639-1 code or "und". */
   public Linking link(ArticleText text, String language) {
+    Set<String> surnames = new HashSet<>();
     Map<TextField, List<Candidate>> byField = new LinkedHashMap<>();
     for (TextField field : TextField.values()) {
-      byField.put(field, nonOverlapping(candidates(field, text.field(field), language)));
+      byField.put(field, candidates(field, text.field(field), language, surnames));
     }
+    // "Kellyanne Conway ... Conway said": a place name seen as a surname is a surname throughout the article
+    byField.replaceAll((field, list) -> nonOverlapping(list.stream()
+        .filter(c -> !(surnames.contains(Folding.fold(text.field(field).substring(c.start(), c.end())))
+            && c.aliases().stream().allMatch(a -> a.entity().isPlace())))
+        .toList()));
     Set<String> mentionedCountries = new HashSet<>();
     byField.values().forEach(list -> list.forEach(c -> c.aliases().stream()
         .filter(a -> a.entity().isCountry())
@@ -115,7 +121,7 @@ public final class EntityLinker {
     return new Linking(group(resolved, text), resolved);
   }
 
-  private List<Candidate> candidates(TextField field, String original, String language) {
+  private List<Candidate> candidates(TextField field, String original, String language, Set<String> surnames) {
     if (original.isEmpty()) {
       return List.of();
     }
@@ -137,9 +143,14 @@ public final class EntityLinker {
       if (fitting.isEmpty()) {
         return;
       }
-      if (fitting.stream().allMatch(a -> a.entity().kind() == io.newsflow.analysis.EntityKind.LOC)
-          && isPartOfLongerName(original, folded, begin, end, fitting, titleCase)) {
-        return;
+      if (fitting.stream().allMatch(a -> a.entity().kind() == io.newsflow.analysis.EntityKind.LOC)) {
+        NameContext context = nameContext(original, folded, begin, end, fitting, titleCase);
+        if (context == NameContext.SURNAME) {
+          surnames.add(folded.substring(begin, end));
+        }
+        if (context != NameContext.NONE) {
+          return;
+        }
       }
       out.add(new Candidate(field, begin, end, fitting));
     });
@@ -159,28 +170,34 @@ public final class EntityLinker {
     return !kb.isStopword(language, surface);
   }
 
-  private static boolean isPartOfLongerName(String original, String folded, int begin, int end, List<Alias> aliases,
-                                            boolean titleCase) {
+  /** Where a location name stands: alone, inside a longer name, or as the surname after a first name. */
+  private enum NameContext { NONE, PART_OF_NAME, SURNAME }
+
+  private static NameContext nameContext(String original, String folded, int begin, int end, List<Alias> aliases,
+                                         boolean titleCase) {
     String previous = wordBefore(folded, begin);
     boolean previousCapitalised = previous != null && Character.isUpperCase(original.charAt(begin - 1 - previous.length()));
     if (previousCapitalised && COMPOUND_PREFIXES.contains(previous)) {
-      return true;
+      return NameContext.PART_OF_NAME;
     }
     boolean placesOnly = aliases.stream().allMatch(a -> a.entity().isPlace());
     String next = wordAfter(folded, end);
     boolean nextCapitalised = next != null && Character.isUpperCase(original.charAt(end + 1));
     if (placesOnly && nextCapitalised && INSTITUTION_SUFFIXES.contains(next)) {
-      return true;
+      return NameContext.PART_OF_NAME;
     }
     if (titleCase || aliases.stream().anyMatch(Alias::caseSensitive)) {
-      return false;
+      return NameContext.NONE;
     }
     boolean nextIsNamePart = nextCapitalised && next.length() > 1 && !NEUTRAL_FOLLOWERS.contains(next)
         && Character.isLowerCase(original.charAt(end + 2)) && isSingleWord(folded, begin, end)
         && (previous == null || !OF_WORDS.contains(previous));
     boolean previousIsNamePart = placesOnly && previousCapitalised && !NEUTRAL_FOLLOWERS.contains(previous)
         && !startsSentence(original, begin - 1 - previous.length());
-    return nextIsNamePart || previousIsNamePart;
+    if (previousIsNamePart && isSingleWord(folded, begin, end)) {
+      return NameContext.SURNAME;
+    }
+    return nextIsNamePart || previousIsNamePart ? NameContext.PART_OF_NAME : NameContext.NONE;
   }
 
   private static boolean isSingleWord(String folded, int begin, int end) {

@@ -114,6 +114,20 @@ class EntityLinkerTest {
   }
 
   @Test
+  void shouldTreatAPlaceNameSeenAsASurnameAsASurnameThroughoutTheArticle() {
+    ArticleText text = anArticle().withTitle("Conway defends the plan")
+        .withBody("White House adviser Kellyanne Conway spoke on Sunday. Conway said more was coming.").build();
+
+    assertThat(LINKER.link(text, "en").entities()).isEmpty();
+  }
+
+  @Test
+  void shouldApplyDemonymsOnlyInTheirOwnLanguage() {
+    assertThat(link("The painter Greco arrived.", "en")).isEmpty();
+    assertThat(link("Il governo greco ha risposto.", "it")).extracting(LinkedEntity::id).containsExactly("Q41");
+  }
+
+  @Test
   void shouldNotLinkLowerCaseCommonNouns() {
     assertThat(link("Compré un chile y una cuba de vino.", "es")).isEmpty();
   }
