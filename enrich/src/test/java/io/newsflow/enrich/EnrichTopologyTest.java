@@ -1,6 +1,8 @@
 package io.newsflow.enrich;
 
 import static io.newsflow.testsupport.builders.RawArticleBuilder.aRawArticle;
+import static io.newsflow.testsupport.builders.Bytes.toArray;
+import static io.newsflow.testsupport.builders.Bytes.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.schemas.Topics;
@@ -106,8 +108,8 @@ class EnrichTopologyTest {
         assertThat(dead.value.getSourceTopic()).isEqualTo(Topics.ARTICLES_RAW);
         assertThat(dead.value.getSourcePartition()).isZero();
         assertThat(dead.value.getSourceOffset()).isZero();
-        assertThat(bytes(dead.value.getValue())).isEqualTo(garbage);
-        assertThat(bytes(dead.value.getKey())).isEqualTo(utf8("bad-key"));
+        assertThat(toArray(dead.value.getValue())).isEqualTo(garbage);
+        assertThat(toArray(dead.value.getKey())).isEqualTo(utf8("bad-key"));
         assertThat(dead.value.getErrorMessage()).containsIgnoringCase("magic byte");
         assertThat(deadLetters.isEmpty()).isTrue();
         assertThat(enriched.readKeyValue().key).isEqualTo("good-1");
@@ -145,16 +147,5 @@ class EnrichTopologyTest {
                 DeadLetters.HEADER_ERROR_MESSAGE, DeadLetters.HEADER_SOURCE);
         assertThat(new String(record.headers().lastHeader(DeadLetters.HEADER_SOURCE).value(), StandardCharsets.UTF_8))
                 .isEqualTo(Topics.ARTICLES_RAW + "-0@0");
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] bytes(ByteBuffer buffer) {
-        ByteBuffer b = buffer.duplicate();
-        byte[] out = new byte[b.remaining()];
-        b.get(out);
-        return out;
     }
 }

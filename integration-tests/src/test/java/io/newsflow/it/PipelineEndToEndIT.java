@@ -1,5 +1,8 @@
 package io.newsflow.it;
 
+import static io.newsflow.testsupport.builders.Bytes.text;
+import static io.newsflow.testsupport.builders.Bytes.toArray;
+import static io.newsflow.testsupport.builders.Bytes.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.enrich.ArticleEnricher;
@@ -188,7 +191,7 @@ class PipelineEndToEndIT {
             assertThat(dead.value().getSourceTopic()).isEqualTo(Topics.ARTICLES_RAW);
             assertThat(dead.value().getSourcePartition()).isEqualTo(garbageAt.partition());
             assertThat(dead.value().getSourceOffset()).isEqualTo(garbageAt.offset());
-            assertThat(bytes(dead.value().getValue())).isEqualTo(garbage);
+            assertThat(toArray(dead.value().getValue())).isEqualTo(garbage);
             EnrichedArticleAssert.assertThat(enriched.awaitKey(good.getArticleId(), WAIT).value())
                     .hasEntities("Q423", "Q159");
         }
@@ -224,18 +227,5 @@ class PipelineEndToEndIT {
         }
     }
 
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
 
-    private static byte[] bytes(ByteBuffer buffer) {
-        ByteBuffer b = buffer.duplicate();
-        byte[] out = new byte[b.remaining()];
-        b.get(out);
-        return out;
-    }
-
-    private static String text(ByteBuffer buffer) {
-        return new String(bytes(buffer), StandardCharsets.UTF_8);
-    }
 }
