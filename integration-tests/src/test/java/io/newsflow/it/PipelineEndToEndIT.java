@@ -33,7 +33,6 @@ import io.newsflow.testsupport.builders.RawArticleBuilder;
 import io.newsflow.testsupport.kafka.TopicProbe;
 import io.newsflow.testsupport.stack.RealKafkaStack;
 import io.newsflow.testsupport.stack.WithRealKafkaStack;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
