@@ -5,8 +5,6 @@ import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.EnrichSerdes;
 import io.newsflow.enrich.EnrichService;
 import io.newsflow.ingest.ArticleFileReader;
-import io.newsflow.ingest.ArticleNormaliser;
-import io.newsflow.ingest.ArticlePublisher;
 import io.newsflow.ingest.FileIngestor;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.IngestReport;
@@ -121,11 +119,7 @@ final class DemoPipeline {
             CompletableFuture<SinkProgress> sinkRun = CompletableFuture.supplyAsync(
                     () -> sink.runUntil(p -> allStored(store, awaited.get())));
 
-            IngestReport report;
-            try (ArticlePublisher publisher = ArticlePublisher.create(ingestConfig, clock)) {
-                report = new FileIngestor(new ArticleFileReader(), new ArticleNormaliser(clock, ingestConfig.source()),
-                        publisher).ingest(inputs);
-            }
+            IngestReport report = FileIngestor.ingest(ingestConfig, inputs, clock);
             report.describe().forEach(line -> say("ingest: " + line));
             Set<String> ids = new LinkedHashSet<>();
             report.published().forEach(p -> ids.add(p.articleId()));

@@ -1,8 +1,5 @@
 package io.newsflow.app;
 
-import io.newsflow.ingest.ArticleFileReader;
-import io.newsflow.ingest.ArticleNormaliser;
-import io.newsflow.ingest.ArticlePublisher;
 import io.newsflow.ingest.FileIngestor;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.IngestReport;
@@ -34,13 +31,7 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        IngestConfig config = IngestConfig.from(options.settings());
-        Clock clock = Clock.systemUTC();
-        IngestReport report;
-        try (ArticlePublisher publisher = ArticlePublisher.create(config, clock)) {
-            report = new FileIngestor(new ArticleFileReader(), new ArticleNormaliser(clock, config.source()), publisher)
-                    .ingest(paths);
-        }
+        IngestReport report = FileIngestor.ingest(IngestConfig.from(options.settings()), paths, Clock.systemUTC());
         PrintWriter out = spec.commandLine().getOut();
         report.describe().forEach(out::println);
         return report.allAccepted() ? 0 : 1;
