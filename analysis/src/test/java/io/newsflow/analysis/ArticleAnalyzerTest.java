@@ -4,6 +4,11 @@ import static io.newsflow.analysis.ArticleTextBuilder.anArticle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class ArticleAnalyzerTest {
@@ -45,13 +50,13 @@ class ArticleAnalyzerTest {
   void shouldBeUsableFromManyThreadsAtOnce() throws Exception {
     ArticleText text = SeedArticleTest.seed();
     Analysis expected = SharedAnalyzer.get().analyze(text);
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
-      java.util.List<java.util.concurrent.Future<Analysis>> futures = new java.util.ArrayList<>();
+      List<Future<Analysis>> futures = new ArrayList<>();
       for (int i = 0; i < 16; i++) {
         futures.add(pool.submit(() -> SharedAnalyzer.get().analyze(text)));
       }
-      for (java.util.concurrent.Future<Analysis> f : futures) {
+      for (Future<Analysis> f : futures) {
         assertThat(f.get()).isEqualTo(expected);
       }
     } finally {

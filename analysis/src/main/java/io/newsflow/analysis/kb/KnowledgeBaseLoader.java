@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -295,7 +296,7 @@ public final class KnowledgeBaseLoader {
     private static final Pattern SYNTAX = Pattern.compile("(.+?)\\{([a-z]{2}(?:,[a-z]{2})*)}");
 
     static Form parse(String cell) {
-      java.util.regex.Matcher m = SYNTAX.matcher(cell.strip());
+      Matcher m = SYNTAX.matcher(cell.strip());
       if (m.matches()) {
         return new Form(m.group(1).strip(), Set.of(m.group(2).split(",")));
       }

@@ -2,6 +2,7 @@ package io.newsflow.analysis.linking;
 
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import io.newsflow.analysis.ArticleText;
+import io.newsflow.analysis.EntityKind;
 import io.newsflow.analysis.EntityMention;
 import io.newsflow.analysis.LinkedEntity;
 import io.newsflow.analysis.TextField;
@@ -143,7 +144,7 @@ public final class EntityLinker {
       if (fitting.isEmpty()) {
         return;
       }
-      if (fitting.stream().allMatch(a -> a.entity().kind() == io.newsflow.analysis.EntityKind.LOC)) {
+      if (fitting.stream().allMatch(a -> a.entity().kind() == EntityKind.LOC)) {
         NameContext context = nameContext(original, folded, begin, end, fitting, titleCase);
         if (context == NameContext.SURNAME) {
           surnames.add(folded.substring(begin, end));

@@ -2,6 +2,8 @@ package io.newsflow.analysis.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * A small rule-based sentence splitter for news text. A sentence ends at a line break, or at {@code . ! ? …}
@@ -9,7 +11,7 @@ import java.util.List;
  * one or two upper-case letters ("EE. UU.", "U.S.") or after a known abbreviation does not end a sentence.
  */
 public final class Sentences {
-  private static final java.util.Set<String> ABBREVIATIONS = java.util.Set.of(
+  private static final Set<String> ABBREVIATIONS = Set.of(
       "sr", "sra", "srta", "dr", "dra", "mr", "mrs", "ms", "st", "prof", "gen", "gral", "lic", "ing", "no", "núm",
       "art", "vs", "etc", "jr", "inc", "corp", "co", "ltd", "mt", "ft", "av", "avda", "dept", "gob", "pres");
 
@@ -78,7 +80,7 @@ public final class Sentences {
     if (word.length() >= 1 && word.length() <= 2 && word.chars().allMatch(Character::isUpperCase)) {
       return false;
     }
-    return !ABBREVIATIONS.contains(word.toLowerCase(java.util.Locale.ROOT));
+    return !ABBREVIATIONS.contains(word.toLowerCase(Locale.ROOT));
   }
 
   private static void add(String text, int from, int to, List<Span> out) {

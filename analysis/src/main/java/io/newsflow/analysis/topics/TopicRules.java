@@ -3,6 +3,7 @@ package io.newsflow.analysis.topics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.analysis.TextField;
+import io.newsflow.analysis.kb.KnowledgeBaseLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,8 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import io.newsflow.analysis.kb.KnowledgeBaseLoader;
 
 /**
  * A parsed and validated taxonomy rules file (see {@code topics/geo-topics-v1.rules.json} for the format, described
@@ -171,7 +170,8 @@ public record TopicRules(String taxonomy, double threshold, double saturation, M
     return out;
   }
 
-  static Function<String, String> stemKey() {
-    return cue -> cue.endsWith("*") ? cue.substring(0, cue.length() - 1) : cue;
+  /** A cue without its stem marker. */
+  static String stem(String cue) {
+    return cue.endsWith("*") ? cue.substring(0, cue.length() - 1) : cue;
   }
 }

@@ -13,6 +13,7 @@ import io.newsflow.analysis.text.Span;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ public final class TopicTagger {
     this.rules = rules;
     TreeMap<String, String> keys = new TreeMap<>();
     for (String cue : rules.allCues()) {
-      String key = TopicRules.stemKey().apply(cue);
+      String key = TopicRules.stem(cue);
       keys.put(key, key);
     }
     cueTrie.build(keys);
@@ -131,7 +132,7 @@ public final class TopicTagger {
         return null;
       }
     }
-    Set<Integer> used = new java.util.HashSet<>();
+    Set<Integer> used = new HashSet<>();
     for (List<String> group : rule.cues()) {
       CueHit first = null;
       for (CueHit hit : cues) {

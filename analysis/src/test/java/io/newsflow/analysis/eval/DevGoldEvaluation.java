@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.analysis.Analysis;
 import io.newsflow.analysis.ArticleAnalyzer;
 import io.newsflow.analysis.ArticleText;
+import io.newsflow.analysis.EntityKind;
 import io.newsflow.analysis.LinkedEntity;
 import io.newsflow.analysis.TopicMatch;
 import java.io.IOException;
@@ -168,7 +169,7 @@ public final class DevGoldEvaluation {
 
   /** Whether the gold labels would list this entity had the article named it: the kinds the labeller always kept. */
   static boolean isCoveredByGold(LinkedEntity e) {
-    return "country".equals(e.subtype()) || "capital".equals(e.subtype()) || e.kind() != io.newsflow.analysis.EntityKind.LOC;
+    return "country".equals(e.subtype()) || "capital".equals(e.subtype()) || e.kind() != EntityKind.LOC;
   }
 
   /** Reads a corpus JSONL file; the text's first line is the title in this corpus, so it is split off when equal. */

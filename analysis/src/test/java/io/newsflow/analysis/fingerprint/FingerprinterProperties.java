@@ -3,7 +3,9 @@ package io.newsflow.analysis.fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.analysis.Fingerprint;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -28,7 +30,7 @@ class FingerprinterProperties {
   @Property
   void fingerprintIgnoresWhitespaceAndCase(@ForAll("words") List<String> words) {
     String body = String.join(" ", words);
-    String shouted = String.join("\n\t  ", words).toUpperCase(java.util.Locale.ROOT);
+    String shouted = String.join("\n\t  ", words).toUpperCase(Locale.ROOT);
 
     assertThat(Fingerprinter.of("Título", body)).isEqualTo(Fingerprinter.of("  TÍTULO ", shouted));
   }
@@ -36,7 +38,7 @@ class FingerprinterProperties {
   @Property
   void oneChangedWordMovesTheSimhashByFewBits(@ForAll("words") List<String> words, @ForAll @IntRange(max = 99) int at) {
     String original = String.join(" ", words);
-    List<String> edited = new java.util.ArrayList<>(words);
+    List<String> edited = new ArrayList<>(words);
     edited.set(at, "zzedited");
     long a = Fingerprinter.of("t", original).simhash();
     long b = Fingerprinter.of("t", String.join(" ", edited)).simhash();

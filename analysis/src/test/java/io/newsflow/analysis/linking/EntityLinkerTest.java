@@ -2,6 +2,7 @@ package io.newsflow.analysis.linking;
 
 import static io.newsflow.analysis.ArticleTextBuilder.anArticle;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.newsflow.analysis.ArticleText;
 import io.newsflow.analysis.EntityMention;
@@ -28,8 +29,8 @@ class EntityLinkerTest {
     Linking linking = LINKER.link(anArticle().withTitle("").withBody("Acercamiento entre Pyongyang y Moscú.").build(), "es");
 
     assertThat(linking.entities()).extracting(LinkedEntity::id, LinkedEntity::subtype, LinkedEntity::countryCode)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("Q18808", "capital", "KP"),
-            org.assertj.core.groups.Tuple.tuple("Q649", "capital", "RU"));
+        .containsExactly(tuple("Q18808", "capital", "KP"),
+            tuple("Q649", "capital", "RU"));
     assertThat(linking.mentions()).allSatisfy(m -> assertThat(m.standsForCountry()).isTrue());
   }
 
@@ -69,8 +70,8 @@ class EntityLinkerTest {
     assertThat(link("Kim Jong-un llegó. Después Kim habló.", "es")).singleElement().satisfies(e -> {
       assertThat(e.id()).isEqualTo("Q56226");
       assertThat(e.mentions()).extracting(EntityMention::surface, EntityMention::matchedBy)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple("Kim Jong-un", "name"),
-              org.assertj.core.groups.Tuple.tuple("Kim", "short-name"));
+          .containsExactly(tuple("Kim Jong-un", "name"),
+              tuple("Kim", "short-name"));
     });
   }
 

@@ -3,6 +3,7 @@ package io.newsflow.analysis.topics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TopicRulesTest {
@@ -56,6 +57,6 @@ class TopicRulesTest {
          "terrorism": [{"name": "t", "cues": [["terror*"]]}]}""");
 
     TopicRule rule = TopicRules.parse(json, TAXONOMY).topics().get(0).rules().get(0);
-    assertThat(rule.cues()).containsExactly(java.util.List.of("acercamiento*", "treaty", "cooperacion militar"));
+    assertThat(rule.cues()).containsExactly(List.of("acercamiento*", "treaty", "cooperacion militar"));
   }
 }
