@@ -191,8 +191,10 @@ public final class ArticleFileReader {
         try {
             node = json.readTree(text);
         } catch (JsonProcessingException e) {
+            // a JSON-lines item is one line already named by its origin: only the column then says more
             String where = e.getLocation() == null ? ""
-                    : " at column " + e.getLocation().getColumnNr() + " of line " + e.getLocation().getLineNr();
+                    : " at column " + e.getLocation().getColumnNr()
+                            + (origin.line() > 0 ? "" : " of line " + e.getLocation().getLineNr());
             return Rejection.of(origin, bytes, new InvalidJsonException(where + ": " + e.getOriginalMessage(), e));
         }
         if (node == null || !node.isObject()) {

@@ -161,7 +161,17 @@ class ArticleFileReaderTest {
         Rejection rejection = rejected(reader.read(file), 0);
 
         assertThat(rejection.errorClass()).isEqualTo(ArticleFileReader.InvalidJsonException.class.getName());
-        assertThat(rejection.reason()).startsWith("invalid JSON at column");
+        assertThat(rejection.reason()).startsWith("invalid JSON at column").contains("of line 1");
+    }
+
+    @Test
+    void shouldLocateInvalidJsonInAJsonLinesItemByColumnOnlyAsTheOriginNamesTheLine() throws IOException {
+        Path file = write("lines.jsonl", "{\"title\": \"T\", \"body\": \"B\"}\n{\"title\": }\n");
+
+        Rejection rejection = rejected(reader.read(file), 1);
+
+        assertThat(rejection.origin().line()).isEqualTo(2);
+        assertThat(rejection.reason()).startsWith("invalid JSON at column").doesNotContain("of line");
     }
 
     @Test
