@@ -3,11 +3,10 @@ package io.newsflow.enrich;
 import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.RawArticle;
+import io.newsflow.schemas.deadletter.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -64,23 +63,14 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, Outcome
 
     private void reject(Record<byte[], byte[]> record, RuntimeException error) {
         RecordMetadata md = context.recordMetadata().orElse(null);
-        DeadLetter letter = DeadLetters.fromKafka(STAGE,
+        DeadLetter letter = DeadLetters.fromRecord(STAGE,
                 md == null ? null : md.topic(),
                 md == null ? -1 : md.partition(),
                 md == null ? -1 : md.offset(),
                 record.key(), record.value(), record.headers(), error, Instant.now(clock));
-        Headers headers = new RecordHeaders(record.headers().toArray());
-        headers.add(DeadLetters.HEADER_STAGE, utf8(STAGE));
-        headers.add(DeadLetters.HEADER_ERROR_CLASS, utf8(letter.getErrorClass()));
-        headers.add(DeadLetters.HEADER_ERROR_MESSAGE, utf8(letter.getErrorMessage()));
-        if (md != null) {
-            headers.add(DeadLetters.HEADER_SOURCE, utf8(md.topic() + "-" + md.partition() + "@" + md.offset()));
-        }
+        // the original headers are kept inside the letter; the record carries the letter's context
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        context.forward(new Record<String, Outcome>(key, new Outcome.Rejected(letter), record.timestamp(), headers));
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+        context.forward(new Record<String, Outcome>(key, new Outcome.Rejected(letter), record.timestamp(),
+                DeadLetters.headersFor(letter)));
     }
 }

@@ -9,6 +9,7 @@ import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.RawArticle;
+import io.newsflow.schemas.deadletter.DeadLetters;
 import io.newsflow.schemas.registry.InMemorySchemaRegistryClient;
 import io.newsflow.schemas.serde.AvroWireSerde;
 import io.newsflow.testsupport.assertions.EnrichedArticleAssert;

@@ -3,13 +3,11 @@ package io.newsflow.ingest;
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.RawArticle;
+import io.newsflow.schemas.deadletter.DeadLetters;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.registry.SchemaRegistryClients;
 import io.newsflow.schemas.serde.AvroWireSerde;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.Future;
@@ -18,7 +16,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -30,8 +27,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Kafka's {@code MockProducer}). Sends are asynchronous: the returned futures complete when the broker acknowledges;
  * {@link #flush()} waits for all of them. {@link #close()} flushes and closes both producers.
  *
- * <p>Every dead letter also carries headers {@value #HEADER_STAGE}, {@value #HEADER_ORIGIN} and
- * {@value #HEADER_ERROR_CLASS}, so tools can filter without decoding the value.
+ * <p>Dead letters are built by {@link DeadLetters}, like every stage's, and carry its context headers
+ * ({@code newsflow.dlq.*}), so tools can filter without decoding the value.
  *
  * <p>Thread-safe (Kafka producers are).
  */
@@ -41,13 +38,6 @@ public final class ArticlePublisher implements AutoCloseable {
     public static final String STAGE_FILE = "ingest-file";
     /** DeadLetter stage for files found in a directory. */
     public static final String STAGE_FOLDER = "ingest-folder";
-
-    /** Dead-letter header: the stage. */
-    public static final String HEADER_STAGE = "newsflow.dlq.stage";
-    /** Dead-letter header: the origin (file path, with {@code :line} for jsonl). */
-    public static final String HEADER_ORIGIN = "newsflow.dlq.origin";
-    /** Dead-letter header: the error class. */
-    public static final String HEADER_ERROR_CLASS = "newsflow.dlq.error.class";
 
     private final Producer<String, RawArticle> articles;
     private final Producer<String, DeadLetter> deadLetters;
@@ -105,24 +95,13 @@ public final class ArticlePublisher implements AutoCloseable {
      */
     public Future<RecordMetadata> deadLetter(Rejection rejection, String stage) {
         DeadLetter letter = toDeadLetter(rejection, stage, clock);
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(HEADER_STAGE, stage.getBytes(StandardCharsets.UTF_8));
-        headers.add(HEADER_ORIGIN, rejection.origin().toString().getBytes(StandardCharsets.UTF_8));
-        headers.add(HEADER_ERROR_CLASS, rejection.errorClass().getBytes(StandardCharsets.UTF_8));
-        return deadLetters.send(new ProducerRecord<>(Topics.DLQ, null, null, null, letter, headers));
+        return deadLetters.send(new ProducerRecord<>(Topics.DLQ, null, null, null, letter, DeadLetters.headersFor(letter)));
     }
 
     /** The DeadLetter value for a rejection. */
     static DeadLetter toDeadLetter(Rejection rejection, String stage, Clock clock) {
-        return DeadLetter.newBuilder()
-                .setStage(stage)
-                .setOrigin(rejection.origin().toString())
-                .setValue(ByteBuffer.wrap(rejection.originalBytes()))
-                .setHeaders(Map.of())
-                .setErrorClass(rejection.errorClass())
-                .setErrorMessage(rejection.reason())
-                .setFailedAt(clock.instant())
-                .build();
+        return DeadLetters.fromOrigin(stage, rejection.origin().toString(), rejection.originalBytes(),
+                rejection.errorClass(), rejection.reason(), clock.instant());
     }
 
     /** Blocks until every record sent so far is acknowledged or has failed. */

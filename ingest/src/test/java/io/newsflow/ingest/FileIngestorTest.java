@@ -6,6 +6,7 @@ import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.IngestChannel;
 import io.newsflow.schemas.avro.RawArticle;
+import io.newsflow.schemas.deadletter.DeadLetters;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.registry.SchemaRegistryClients;
 import io.newsflow.schemas.serde.AvroWireSerde;
@@ -86,7 +87,7 @@ class FileIngestorTest {
         assertThat(letter.getErrorClass()).isEqualTo(InvalidArticleException.class.getName());
         assertThat(letter.getErrorMessage()).contains("missing title");
         assertThat(letter.getFailedAt()).isEqualTo(NOW);
-        assertThat(new String(dlq.get(0).headers().lastHeader(ArticlePublisher.HEADER_STAGE).value(), StandardCharsets.UTF_8))
+        assertThat(new String(dlq.get(0).headers().lastHeader(DeadLetters.HEADER_STAGE).value(), StandardCharsets.UTF_8))
                 .isEqualTo("ingest-folder");
 
         assertThat(report.publishedCount()).isEqualTo(2);

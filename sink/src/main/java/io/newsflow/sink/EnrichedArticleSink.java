@@ -3,14 +3,10 @@ package io.newsflow.sink;
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.EnrichedArticle;
+import io.newsflow.schemas.deadletter.DeadLetters;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.registry.SchemaRegistryClients;
-import io.newsflow.schemas.registry.SchemaRegistryUnavailableException;
 import io.newsflow.schemas.serde.AvroWireSerde;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,8 +33,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -198,7 +192,7 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
             try {
                 article = record.value() == null ? null : deserializer.deserialize(record.topic(), record.headers(), record.value());
             } catch (RuntimeException e) {
-                if (isTransient(e)) {
+                if (DeadLetters.isTransient(e)) {
                     throw e;
                 }
                 pending.add(deadLetter(record, e));
@@ -222,47 +216,11 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
         deadLettered += pending.size();
     }
 
-    /** A failure that says nothing about the record: the registry could not be reached. */
-    private static boolean isTransient(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SchemaRegistryUnavailableException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private Future<RecordMetadata> deadLetter(ConsumerRecord<byte[], byte[]> record, Exception error) {
-        Map<String, String> headers = new HashMap<>();
-        for (Header h : record.headers()) {
-            headers.put(h.key(), h.value() == null ? "" : new String(h.value(), StandardCharsets.UTF_8));
-        }
-        DeadLetter letter = DeadLetter.newBuilder()
-                .setStage(STAGE)
-                .setSourceTopic(record.topic())
-                .setSourcePartition(record.partition())
-                .setSourceOffset(record.offset())
-                .setKey(record.key() == null ? null : ByteBuffer.wrap(record.key()))
-                .setValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
-                .setHeaders(headers)
-                .setErrorClass(error.getClass().getName())
-                .setErrorMessage(error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage())
-                .setStackTrace(firstLines(error, 12))
-                .setFailedAt(clock.instant())
-                .build();
-        RecordHeaders dlqHeaders = new RecordHeaders();
-        dlqHeaders.add("newsflow.dlq.stage", STAGE.getBytes(StandardCharsets.UTF_8));
-        dlqHeaders.add("newsflow.dlq.source", (record.topic() + "-" + record.partition() + "@" + record.offset())
-                .getBytes(StandardCharsets.UTF_8));
-        dlqHeaders.add("newsflow.dlq.error.class", error.getClass().getName().getBytes(StandardCharsets.UTF_8));
-        return deadLetters.send(new ProducerRecord<>(Topics.DLQ, null, null, record.key(), letter, dlqHeaders));
-    }
-
-    private static String firstLines(Throwable error, int lines) {
-        StringWriter out = new StringWriter();
-        error.printStackTrace(new PrintWriter(out));
-        String[] all = out.toString().split("\n", lines + 1);
-        return String.join("\n", java.util.Arrays.asList(all).subList(0, Math.min(lines, all.length)));
+        DeadLetter letter = DeadLetters.fromRecord(STAGE, record.topic(), record.partition(), record.offset(),
+                record.key(), record.value(), record.headers(), error, clock.instant());
+        return deadLetters.send(new ProducerRecord<>(Topics.DLQ, null, null, record.key(), letter,
+                DeadLetters.headersFor(letter)));
     }
 
     private static void awaitAck(Future<RecordMetadata> ack) {
