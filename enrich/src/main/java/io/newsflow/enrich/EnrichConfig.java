@@ -1,5 +1,6 @@
 package io.newsflow.enrich;
 
+import io.newsflow.schemas.config.ConfigChecks;
 import io.newsflow.schemas.config.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,13 +29,11 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
         int threads, Duration commitInterval, int replicationFactor) {
 
     public EnrichConfig {
-        requireText(bootstrapServers, "kafka.bootstrap.servers");
-        requireText(schemaRegistryUrl, "schema.registry.url");
-        requireText(applicationId, "enrich.application.id");
+        bootstrapServers = ConfigChecks.bootstrapServers("kafka.bootstrap.servers", bootstrapServers);
+        schemaRegistryUrl = ConfigChecks.registryUrl("schema.registry.url", schemaRegistryUrl);
+        applicationId = ConfigChecks.plainText("enrich.application.id", applicationId);
         Objects.requireNonNull(stateDir, "enrich.state.dir");
-        if (threads < 1 || threads > 32) {
-            throw new Settings.ConfigException("enrich.threads", "must be between 1 and 32, got " + threads);
-        }
+        ConfigChecks.inRange("enrich.threads", threads, 1, 32);
         if (commitInterval == null || commitInterval.isNegative() || commitInterval.isZero()) {
             throw new Settings.ConfigException("enrich.commit.interval", "must be a positive duration, got " + commitInterval);
         }
@@ -55,11 +54,5 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
                 settings.integer("enrich.replication.factor", -1));
         settings.requireAllUsed();
         return config;
-    }
-
-    private static void requireText(String value, String key) {
-        if (value == null || value.isBlank()) {
-            throw new Settings.ConfigException(key, "is required but not set");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.newsflow.ingest;
 
+import io.newsflow.schemas.config.ConfigChecks;
 import io.newsflow.schemas.config.Settings;
 import io.newsflow.schemas.config.Settings.ConfigException;
 import java.time.Duration;

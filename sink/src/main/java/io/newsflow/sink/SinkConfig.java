@@ -1,9 +1,9 @@
 package io.newsflow.sink;
 
+import io.newsflow.schemas.config.ConfigChecks;
 import io.newsflow.schemas.config.Settings;
 import io.newsflow.schemas.config.Settings.ConfigException;
 import java.time.Duration;
-import java.util.regex.Pattern;
 
 /**
  * Configuration of the sink, immutable and validated on construction.
@@ -66,30 +66,17 @@ public record SinkConfig(String bootstrapServers, String schemaRegistryUrl, Stri
     /** Default of {@value #CLIENT_ID}. */
     public static final String DEFAULT_CLIENT_ID = "newsflow-sink";
 
-    private static final Pattern HOST_PORT = Pattern.compile("[^\\s:,]+:\\d{1,5}|\\[[0-9A-Fa-f:.]+]:\\d{1,5}");
-
     /** Validates every field; the exception names the key. */
     public SinkConfig {
-        bootstrapServers = required(BOOTSTRAP_SERVERS, bootstrapServers);
-        for (String server : bootstrapServers.split(",")) {
-            if (!HOST_PORT.matcher(server.strip()).matches()) {
-                throw new ConfigException(BOOTSTRAP_SERVERS, "must be a comma-separated list of host:port, got '" + bootstrapServers + "'");
-            }
-        }
-        schemaRegistryUrl = required(SCHEMA_REGISTRY_URL, schemaRegistryUrl);
-        if (!schemaRegistryUrl.startsWith("http://") && !schemaRegistryUrl.startsWith("https://")
-                && !schemaRegistryUrl.startsWith("mem://")) {
-            throw new ConfigException(SCHEMA_REGISTRY_URL, "must start with http://, https:// or mem://, got '" + schemaRegistryUrl + "'");
-        }
-        jdbcUrl = required(JDBC_URL, jdbcUrl);
+        bootstrapServers = ConfigChecks.bootstrapServers(BOOTSTRAP_SERVERS, bootstrapServers);
+        schemaRegistryUrl = ConfigChecks.registryUrl(SCHEMA_REGISTRY_URL, schemaRegistryUrl);
+        jdbcUrl = ConfigChecks.required(JDBC_URL, jdbcUrl);
         if (!jdbcUrl.startsWith("jdbc:sqlite:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new ConfigException(JDBC_URL, "must start with jdbc:sqlite: or jdbc:postgresql:, got '" + jdbcUrl + "'");
         }
-        groupId = required(GROUP_ID, groupId);
-        clientId = required(CLIENT_ID, clientId);
-        if (batchSize < 1 || batchSize > 10_000) {
-            throw new ConfigException(BATCH_SIZE, "must be between 1 and 10000, got " + batchSize);
-        }
+        groupId = ConfigChecks.required(GROUP_ID, groupId);
+        clientId = ConfigChecks.required(CLIENT_ID, clientId);
+        ConfigChecks.inRange(BATCH_SIZE, batchSize, 1, 10_000);
         if (pollTimeout == null || pollTimeout.toMillis() < 1 || pollTimeout.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new ConfigException(POLL_TIMEOUT, "must be between 1 ms and 1 minute, got " + pollTimeout);
         }
@@ -111,12 +98,5 @@ public record SinkConfig(String bootstrapServers, String schemaRegistryUrl, Stri
                 settings.string(CLIENT_ID, DEFAULT_CLIENT_ID));
         settings.requireAllUsed();
         return config;
-    }
-
-    private static String required(String key, String value) {
-        if (value == null || value.isBlank()) {
-            throw new ConfigException(key, "is required but not set");
-        }
-        return value.strip();
     }
 }

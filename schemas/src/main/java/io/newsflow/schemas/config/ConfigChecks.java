@@ -1,17 +1,20 @@
-package io.newsflow.ingest;
+package io.newsflow.schemas.config;
 
 import io.newsflow.schemas.config.Settings.ConfigException;
 import java.util.regex.Pattern;
 
-/** Validation shared by the config record; every failure names the key. */
-final class ConfigChecks {
+/**
+ * Checks that every service's config record shares (Kafka and registry addresses, required text, ranges); each
+ * returns the cleaned value and each failure is a {@link ConfigException} naming the key.
+ */
+public final class ConfigChecks {
 
     private static final Pattern HOST_PORT = Pattern.compile("[^\\s:,]+:\\d{1,5}|\\[[0-9A-Fa-f:.]+]:\\d{1,5}");
 
     private ConfigChecks() {
     }
 
-    static String bootstrapServers(String key, String value) {
+    public static String bootstrapServers(String key, String value) {
         String v = required(key, value);
         for (String server : v.split(",")) {
             if (!HOST_PORT.matcher(server.strip()).matches()) {
@@ -21,7 +24,7 @@ final class ConfigChecks {
         return v;
     }
 
-    static String registryUrl(String key, String value) {
+    public static String registryUrl(String key, String value) {
         String v = required(key, value);
         if (!v.startsWith("http://") && !v.startsWith("https://") && !v.startsWith("mem://")) {
             throw new ConfigException(key, "must start with http://, https:// or mem://, got '" + v + "'");
@@ -29,7 +32,7 @@ final class ConfigChecks {
         return v;
     }
 
-    static String plainText(String key, String value) {
+    public static String plainText(String key, String value) {
         String v = required(key, value);
         if (v.codePoints().anyMatch(Character::isISOControl)) {
             throw new ConfigException(key, "must not contain control characters");
@@ -37,10 +40,19 @@ final class ConfigChecks {
         return v;
     }
 
-    private static String required(String key, String value) {
+    /** The value stripped; blank or missing is an error. */
+    public static String required(String key, String value) {
         if (value == null || value.isBlank()) {
             throw new ConfigException(key, "is required but not set");
         }
         return value.strip();
+    }
+
+    /** The value, when {@code min <= value <= max}. */
+    public static int inRange(String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new ConfigException(key, "must be between " + min + " and " + max + ", got " + value);
+        }
+        return value;
     }
 }
