@@ -37,8 +37,9 @@ import java.util.Set;
  *
  * <h2>{@code .txt}: one article</h2>
  * The first non-blank line is the title. Then, after any blank lines, the next paragraph (lines up to the next blank
- * line) is the lede; when the text after the title has no blank line at all, only its first line is the lede. A
- * paragraph line starting with {@code "- "} or {@code "• "} (a related-links bullet) ends the lede early: bullets and
+ * line) is the lede; when the text after the title has no blank line at all (blank lines at the end of the file,
+ * such as its final line break, do not count), only its first line is the lede. A paragraph line starting with
+ * {@code "- "} or {@code "• "} (a related-links bullet) ends the lede early: bullets and
  * everything after the lede form the body. When nothing is left for the body, the lede paragraph becomes the body
  * and there is no lede. No other structure is guessed.
  *
@@ -120,7 +121,12 @@ public final class ArticleFileReader {
         }
         String title = lines.get(i++);
         List<String> rest = lines.subList(i, lines.size());
-        boolean hasBlankLine = rest.stream().anyMatch(String::isBlank);
+        // trailing blank lines (the file's final line break among them) separate nothing
+        int contentEnd = rest.size();
+        while (contentEnd > 0 && rest.get(contentEnd - 1).isBlank()) {
+            contentEnd--;
+        }
+        boolean hasBlankLine = rest.subList(0, contentEnd).stream().anyMatch(String::isBlank);
         int start = 0;
         while (start < rest.size() && rest.get(start).isBlank()) {
             start++;

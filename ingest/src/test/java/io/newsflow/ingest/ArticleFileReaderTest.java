@@ -66,6 +66,16 @@ class ArticleFileReaderTest {
     }
 
     @Test
+    void shouldTakeSecondLineAsLedeWhenTextFileHasNoBlankLineButEndsWithLineBreak() throws IOException {
+        Path file = write("b2.txt", "Title\nLede line\nBody one\nBody two\n");
+
+        ParsedArticle article = parsed(reader.read(file), 0);
+
+        assertThat(article.lede()).isEqualTo("Lede line");
+        assertThat(article.body()).startsWith("Body one\nBody two");
+    }
+
+    @Test
     void shouldKeepRelatedLinkBulletsAfterLedeInBody() throws IOException {
         Path file = write("c.txt", "Title\n\nThe lede sentence.\n- Related headline one\n- Related headline two\n\nBody text.");
 
