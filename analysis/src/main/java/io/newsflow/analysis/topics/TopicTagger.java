@@ -132,24 +132,37 @@ public final class TopicTagger {
         return null;
       }
     }
-    Set<Integer> used = new HashSet<>();
+    List<List<Integer>> startsByGroup = new ArrayList<>(rule.cues().size());
     for (List<String> group : rule.cues()) {
-      CueHit first = null;
-      for (CueHit hit : cues) {
-        if (used.contains(hit.start()) || !matchesAny(group, hit)) {
-          continue;
-        }
-        matched.add(original.substring(hit.start(), hit.wholeWord() ? hit.end() : wordEnd(original, hit.end())));
-        if (first == null) {
-          first = hit;
-        }
-      }
-      if (first == null) {
+      List<CueHit> hits = cues.stream().filter(hit -> matchesAny(group, hit)).toList();
+      if (hits.isEmpty()) {
         return null;
       }
-      used.add(first.start());
+      hits.forEach(hit -> matched.add(
+          original.substring(hit.start(), hit.wholeWord() ? hit.end() : wordEnd(original, hit.end()))));
+      startsByGroup.add(hits.stream().map(CueHit::start).distinct().toList());
     }
-    return List.copyOf(matched);
+    return eachGroupHasItsOwnWord(startsByGroup, 0, new HashSet<>()) ? List.copyOf(matched) : null;
+  }
+
+  /**
+   * Whether every cue group from {@code group} on can take a word (identified by its start) that no other group
+   * takes. Tries every choice, not only the first hit of each group: in "oil embargo on crude" the groups
+   * {@code [oil, crude]} and {@code [oil embargo]} are both satisfied, by "crude" and "oil embargo".
+   */
+  private static boolean eachGroupHasItsOwnWord(List<List<Integer>> startsByGroup, int group, Set<Integer> used) {
+    if (group == startsByGroup.size()) {
+      return true;
+    }
+    for (int start : startsByGroup.get(group)) {
+      if (used.add(start)) {
+        if (eachGroupHasItsOwnWord(startsByGroup, group + 1, used)) {
+          return true;
+        }
+        used.remove(start);
+      }
+    }
+    return false;
   }
 
   private static boolean matchesAny(List<String> group, CueHit hit) {

@@ -69,6 +69,31 @@ class TopicTaggerTest {
   }
 
   @Test
+  void shouldFireWhenEachCueGroupCanHaveAWordOfItsOwnEvenIfTheFirstHitsCollide() {
+    TopicTagger twoGroups = new TopicTagger(TopicRules.parse(TopicRulesTest.rules("""
+        {"kp-ru-rapprochement": [{"name": "kp-ru", "entities": [["KP"], ["RU"]]}],
+         "terrorism": [{"name": "fuel-and-embargo", "cues": [["oil", "crude"], ["oil embargo"]]}]}"""),
+        TopicRulesTest.TAXONOMY));
+    ArticleText text = anArticle().withTitle("Ministers agree oil embargo on crude").build();
+
+    assertThat(tag(twoGroups, text)).singleElement().satisfies(t -> {
+      assertThat(t.id()).isEqualTo("terrorism");
+      assertThat(t.evidence()).singleElement().satisfies(e -> assertThat(e.matched()).contains("crude", "oil embargo"));
+    });
+  }
+
+  @Test
+  void shouldNotLetOneWordServeTwoCueGroups() {
+    TopicTagger twoGroups = new TopicTagger(TopicRules.parse(TopicRulesTest.rules("""
+        {"kp-ru-rapprochement": [{"name": "kp-ru", "entities": [["KP"], ["RU"]]}],
+         "terrorism": [{"name": "fuel-and-embargo", "cues": [["oil", "crude"], ["oil embargo"]]}]}"""),
+        TopicRulesTest.TAXONOMY));
+    ArticleText text = anArticle().withTitle("Ministers agree oil embargo on gas").build();
+
+    assertThat(tag(twoGroups, text)).isEmpty();
+  }
+
+  @Test
   void shouldNotTakeSinEmbargoForAnEmbargo() {
     ArticleText text = anArticle().withTitle("Sin embargo, México y Estados Unidos dialogan")
         .withBody("Sin embargo, Estados Unidos y México siguen hablando. Sin embargo, Rusia opina.").build();
