@@ -48,8 +48,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  * the idempotent store makes a redelivery harmless.
  *
  * <p>Failures that are not the record's fault are not dead-lettered: an unreachable schema registry, a database
- * error or an unacknowledged dead letter ends the run with the exception, without committing, so the batch is read
- * again after a restart.
+ * error or an unacknowledged dead letter ends the run with the exception, without committing, and puts the consumer
+ * back at the start of the batch, so the batch is read again by the next {@link #runUntil} or after a restart.
  *
  * <p>Threading: {@link #run()} or {@link #runUntil} on one thread; {@link #shutdown()} from any thread makes it
  * return; {@link #close()} afterwards, on any thread. The store is the caller's: it is not closed here.
@@ -183,6 +183,30 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
     }
 
     private void handle(ConsumerRecords<byte[], byte[]> records) {
+        try {
+            writeAndCommit(records);
+        } catch (RuntimeException e) {
+            rewind(records, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Seeks every partition of a failed batch back to its first record: the consumer's position has already moved
+     * past the batch, and a later commit would otherwise skip records that were never stored.
+     */
+    private void rewind(ConsumerRecords<byte[], byte[]> records, RuntimeException failure) {
+        for (TopicPartition partition : records.partitions()) {
+            try {
+                consumer.seek(partition, records.records(partition).get(0).offset());
+            } catch (RuntimeException e) {
+                // no longer assigned: its next owner starts from the committed offset anyway
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    private void writeAndCommit(ConsumerRecords<byte[], byte[]> records) {
         List<ArticleWrite> batch = new ArrayList<>(records.count());
         List<Future<RecordMetadata>> pending = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();

@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -200,6 +201,57 @@ class EnrichedArticleSinkTest {
         assertThatThrownBy(() -> sink.drain(Duration.ofSeconds(3))).isInstanceOf(StoreException.class);
 
         assertThat(consumer.committed(Set.of(TP))).isEmpty();
+    }
+
+    @Test
+    void shouldReadTheFailedBatchAgainWhenRunAgainAfterAStoreFailure() {
+        ArticleStore failsOnce = new ArticleStore() {
+            private boolean failed;
+
+            @Override
+            public void writeAll(List<ArticleWrite> batch) {
+                if (!failed) {
+                    failed = true;
+                    throw new StoreException("database busy", null);
+                }
+                store.writeAll(batch);
+            }
+
+            @Override
+            public Optional<StoredArticle> find(String articleId) {
+                return store.find(articleId);
+            }
+
+            @Override
+            public long countArticles() {
+                return store.countArticles();
+            }
+
+            @Override
+            public List<String> articleIdsForTopic(String topicId) {
+                return store.articleIdsForTopic(topicId);
+            }
+
+            @Override
+            public void close() {
+                store.close();
+            }
+        };
+        // same clients as the fixture's sink, which closes them
+        EnrichedArticleSink retrying = new EnrichedArticleSink(consumer,
+                AvroWireSerde.forValues(registry, EnrichedArticle.class).deserializer(), dlq, failsOnce,
+                Duration.ofMillis(10), new SteppingClock());
+        ConsumerRecord<byte[], byte[]> record = record(0, "f", bytes(anArticle().withId("f").build()));
+        deliverOnNextPoll(List.of(record));
+        assertThatThrownBy(() -> retrying.drain(Duration.ofSeconds(3))).isInstanceOf(StoreException.class);
+        // the broker still holds the record; MockConsumer forgets what it handed out, so offer it again
+        deliverOnNextPoll(List.of(record));
+
+        SinkProgress progress = retrying.drain(Duration.ofSeconds(3));
+
+        assertThat(progress.stored()).isEqualTo(1);
+        assertThat(store.find("f")).isPresent();
+        assertThat(consumer.committed(Set.of(TP)).get(TP).offset()).isEqualTo(1);
     }
 
     @Test
