@@ -6,14 +6,14 @@ import io.newsflow.enrich.EnrichSerdes;
 import io.newsflow.enrich.EnrichService;
 import io.newsflow.schemas.registry.SchemaRegistryClients;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** Runs the Kafka Streams enricher until interrupted (Ctrl-C). */
+/** Runs the Kafka Streams enricher until interrupted (Ctrl-C), or until it fails (exit code 1). */
 @Command(name = "enrich", mixinStandardHelpOptions = true,
         description = "Run the enricher (Kafka Streams, exactly-once): news-articles-raw -> news-articles-enriched, news-dlq.")
 final class EnrichCommand implements Callable<Integer> {
@@ -27,15 +27,18 @@ final class EnrichCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EnrichConfig config = EnrichConfig.from(options.settings());
-        CountDownLatch stop = new CountDownLatch(1);
         try (EnrichService service = EnrichService.start(config,
                 EnrichSerdes.using(SchemaRegistryClients.forUrl(config.schemaRegistryUrl())),
                 ArticleEnricher.withDefaultKnowledgeBase())) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "newsflow-enrich-stop"));
+            // The JVM halts as soon as its hooks return, so the hook itself closes the client (leaving the group,
+            // aborting the open transaction) instead of only telling this thread to do it.
+            Runtime.getRuntime().addShutdownHook(new Thread(service::close, "newsflow-enrich-stop"));
             service.awaitRunning(Duration.ofMinutes(2));
             spec.commandLine().getErr().println("enricher running; Ctrl-C stops it");
-            stop.await();
+            service.awaitStopped();
+            Optional<Throwable> failure = service.failure();
+            failure.ifPresent(e -> spec.commandLine().getErr().println("enricher stopped after a failure: " + e));
+            return failure.isPresent() ? 1 : 0;
         }
-        return 0;
     }
 }

@@ -3,6 +3,7 @@ package io.newsflow.enrich;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,7 @@ public final class EnrichService implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Throwable failure;
 
     private EnrichService(KafkaStreams streams) {
@@ -38,6 +40,10 @@ public final class EnrichService implements AutoCloseable {
             LOG.info("Enricher state {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
                 service.running.countDown();
+            }
+            if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+                service.running.countDown();
+                service.stopped.countDown();
             }
         });
         service.streams.setUncaughtExceptionHandler(e -> {
@@ -75,11 +81,25 @@ public final class EnrichService implements AutoCloseable {
      */
     public void awaitRunning(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || failure != null) {
+        if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || failure != null
+                || stopped.getCount() == 0) {
             throw new IllegalStateException("The enricher did not reach RUNNING within " + timeout + " (state "
                     + streams.state() + ")" + (failure == null ? "" : ": " + failure), failure);
         }
         LOG.debug("Enricher running with {} ms to spare", Duration.between(Instant.now(), deadline).toMillis());
+    }
+
+    /**
+     * Blocks until the client has stopped for good: after {@link #close()} (from any thread, e.g. a shutdown hook), or
+     * after a stream thread failed and the client shut itself down ({@link #failure()} then says why).
+     */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Why the client shut itself down, if a stream thread failed. */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
     }
 
     public KafkaStreams.State state() {
