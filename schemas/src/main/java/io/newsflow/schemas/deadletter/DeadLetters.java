@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -21,8 +22,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * reason naming every cause, and when it failed.
  *
  * <p>Only permanent failures are dead-lettered. {@link #isTransient} names the failures that another attempt may
- * cure (a broker or registry that is briefly away): those are rethrown and retried, since dead-lettering them would
- * lose good records.
+ * cure (a broker or registry that is briefly away, an interrupted call): those are rethrown and retried, since
+ * dead-lettering them would lose good records.
  */
 public final class DeadLetters {
 
@@ -108,12 +109,13 @@ public final class DeadLetters {
     }
 
     /**
-     * True for failures that another attempt may cure: Kafka's retriable errors and an unreachable schema registry,
-     * anywhere in the cause chain (serdes wrap them).
+     * True for failures that another attempt may cure: Kafka's retriable errors, an unreachable schema registry and an
+     * interrupted attempt (which says nothing about the record), anywhere in the cause chain (serdes wrap them).
      */
     public static boolean isTransient(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RetriableException || t instanceof SchemaRegistryUnavailableException) {
+            if (t instanceof RetriableException || t instanceof SchemaRegistryUnavailableException
+                    || t instanceof InterruptedException || t instanceof InterruptException) {
                 return true;
             }
         }

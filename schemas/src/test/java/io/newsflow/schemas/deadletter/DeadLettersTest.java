@@ -2,6 +2,7 @@ package io.newsflow.schemas.deadletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.schemas.registry.SchemaRegistryException;
 import io.newsflow.schemas.registry.SchemaRegistryUnavailableException;
 import io.newsflow.schemas.registry.UnknownSchemaException;
 import org.apache.kafka.common.errors.SerializationException;
@@ -20,6 +21,14 @@ class DeadLettersTest {
     @Test
     void shouldTreatKafkaRetriableErrorsAsTransient() {
         assertThat(DeadLetters.isTransient(new TimeoutException("broker away"))).isTrue();
+    }
+
+    @Test
+    void shouldTreatARegistryCallInterruptedInsideTheSerdeAsTransient() {
+        var interrupted = new SchemaRegistryException("Fetching schema id 7 (interrupted)", "http://r",
+                SchemaRegistryException.NO_STATUS, null, null, new InterruptedException());
+
+        assertThat(DeadLetters.isTransient(new SerializationException("cannot read", interrupted))).isTrue();
     }
 
     @Test
