@@ -57,23 +57,6 @@ public final class Settings {
         return new Settings(merged, explicit.keySet());
     }
 
-    /** A subset: only the keys under {@code prefix + "."}, with the prefix removed. */
-    public Settings under(String prefix) {
-        String p = prefix + ".";
-        Map<String, String> sub = new HashMap<>();
-        Set<String> strict = new TreeSet<>();
-        values.forEach((k, v) -> {
-            if (k.startsWith(p)) {
-                sub.put(k.substring(p.length()), v);
-                used.add(k);
-                if (strictKeys.contains(k)) {
-                    strict.add(k.substring(p.length()));
-                }
-            }
-        });
-        return new Settings(sub, strict);
-    }
-
     public String string(String key, String defaultValue) {
         used.add(key);
         String v = values.get(key);
