@@ -16,13 +16,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -261,16 +259,15 @@ public final class LocalStack implements AutoCloseable {
             return thread;
         });
         ExecutorCompletionService<Ready> starts = new ExecutorCompletionService<>(pool);
-        List<Future<Ready>> futures = List.of(
-                starts.submit(() -> awaitReady(Broker.NAME,
-                        broker.launch(launched::add, config.startupTimeout()),
-                        () -> Probes.brokerAnswers(config.host(), brokerPort), broker.logs(), begin, deadline)),
-                starts.submit(() -> {
-                    Process process = registry.launch();
-                    launched.add(process.toHandle());
-                    return awaitReady(Registry.NAME, process, () -> Probes.registryAnswers(registryUrl),
-                            registry.logs(), begin, deadline);
-                }));
+        starts.submit(() -> awaitReady(Broker.NAME,
+                broker.launch(launched::add, config.startupTimeout()),
+                () -> Probes.brokerAnswers(config.host(), brokerPort), broker.logs(), begin, deadline));
+        starts.submit(() -> {
+            Process process = registry.launch();
+            launched.add(process.toHandle());
+            return awaitReady(Registry.NAME, process, () -> Probes.registryAnswers(registryUrl),
+                    registry.logs(), begin, deadline);
+        });
         try {
             Ready first = takeReady(starts);
             Ready second = takeReady(starts);
@@ -285,12 +282,25 @@ public final class LocalStack implements AutoCloseable {
                     registryReady.after().toMillis());
             return new LocalStack(config.dataDirectory(), state, true, config.stopOnJvmExit());
         } catch (RuntimeException | Error e) {
-            futures.forEach(f -> f.cancel(true));
+            // the other start may be about to launch a process: let it finish first, so the clean-up sees it
+            interruptAndAwait(pool);
             ChildJvm.terminate(List.copyOf(launched), Duration.ofSeconds(10));
             throw e;
         } finally {
             pool.shutdownNow();
             removeShutdownHook(abandonedStart);
+        }
+    }
+
+    /** Interrupts the start tasks and waits (up to 10 s) until they have returned. */
+    private static void interruptAndAwait(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("A start task of the local stack did not return within 10 s of being interrupted");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -307,8 +317,6 @@ public final class LocalStack implements AutoCloseable {
                 throw stackException;
             }
             throw new StackException("Starting the local stack failed: " + cause, cause);
-        } catch (CancellationException e) {
-            throw new StackException("Starting the local stack was cancelled", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException("Interrupted while starting the local stack", e);
