@@ -7,6 +7,8 @@ import io.newsflow.sink.SinkConfig;
 import io.newsflow.sink.SinkProgress;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,13 +28,15 @@ final class SinkCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SinkConfig config = SinkConfig.from(options.settings());
+        // Not a join on this thread: once it has closed everything it calls System.exit, which blocks while hooks
+        // run, so a join would always wait for its full timeout.
+        CountDownLatch closed = new CountDownLatch(1);
         try (ArticleStore store = JdbcArticleStore.open(config.jdbcUrl());
                 EnrichedArticleSink sink = EnrichedArticleSink.create(config, store, Clock.systemUTC())) {
-            Thread main = Thread.currentThread();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 sink.shutdown();
                 try {
-                    main.join(10_000);
+                    closed.await(10, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -41,6 +45,8 @@ final class SinkCommand implements Callable<Integer> {
             SinkProgress progress = sink.runUntil(p -> false);
             spec.commandLine().getErr().println("sink stopped: " + progress.stored() + " stored, "
                     + progress.deadLettered() + " dead-lettered");
+        } finally {
+            closed.countDown();
         }
         return 0;
     }
