@@ -118,23 +118,37 @@ final class DemoPipeline {
             AtomicReference<Set<String>> awaited = new AtomicReference<>();
             CompletableFuture<SinkProgress> sinkRun = CompletableFuture.supplyAsync(
                     () -> sink.runUntil(p -> allStored(store, awaited.get())));
+            try {
+                IngestReport report = FileIngestor.ingest(ingestConfig, inputs, clock);
+                report.describe().forEach(line -> say("ingest: " + line));
+                Set<String> ids = new LinkedHashSet<>();
+                report.published().forEach(p -> ids.add(p.articleId()));
+                awaited.set(Set.copyOf(ids));
 
-            IngestReport report = FileIngestor.ingest(ingestConfig, inputs, clock);
-            report.describe().forEach(line -> say("ingest: " + line));
-            Set<String> ids = new LinkedHashSet<>();
-            report.published().forEach(p -> ids.add(p.articleId()));
-            awaited.set(Set.copyOf(ids));
-
-            Map<String, EnrichedArticle> seen = reader.awaitArticles(ids, ARTICLE_TIMEOUT);
-            SinkProgress sinkProgress = awaitSink(sinkRun, sink);
-            Set<String> missing = new LinkedHashSet<>(ids);
-            missing.removeAll(seen.keySet());
-            List<EnrichedArticle> enriched = new ArrayList<>();
-            ids.stream().filter(seen::containsKey).forEach(id -> enriched.add(seen.get(id)));
-            long stored = ids.stream().filter(id -> store.find(id).isPresent()).count();
-            say("sink: " + stored + " of " + ids.size() + " articles stored in " + database);
-            return new Result(report, enriched, missing, sinkProgress, stored, database);
+                Map<String, EnrichedArticle> seen = reader.awaitArticles(ids, ARTICLE_TIMEOUT);
+                SinkProgress sinkProgress = awaitSink(sinkRun, sink);
+                Set<String> missing = new LinkedHashSet<>(ids);
+                missing.removeAll(seen.keySet());
+                List<EnrichedArticle> enriched = new ArrayList<>();
+                ids.stream().filter(seen::containsKey).forEach(id -> enriched.add(seen.get(id)));
+                long stored = ids.stream().filter(id -> store.find(id).isPresent()).count();
+                say("sink: " + stored + " of " + ids.size() + " articles stored in " + database);
+                return new Result(report, enriched, missing, sinkProgress, stored, database);
+            } finally {
+                stopSink(sinkRun, sink);
+            }
         }
+    }
+
+    /**
+     * When ingest or the reader failed, the sink's loop still runs on its own thread; it must have returned before the
+     * sink and the store are closed (a consumer closed under a running poll fails, and the loop would go on).
+     */
+    private static void stopSink(CompletableFuture<SinkProgress> run, EnrichedArticleSink sink) {
+        if (!run.isDone()) {
+            sink.shutdown();
+        }
+        run.handle((progress, error) -> null).join();
     }
 
     /** Evaluated on the sink's own thread after each poll, where the store may be used. */
