@@ -206,7 +206,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         }
         HttpRequest built = request.build();
 
-        Duration backoff = options.initialBackoff();
+        Duration backoff = cap(options.initialBackoff());
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> response;
             try {
@@ -263,8 +263,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             throw new SchemaRegistryException(action + " (interrupted while waiting to retry)", url,
                     SchemaRegistryException.NO_STATUS, null, null, e);
         }
-        Duration doubled = backoff.multipliedBy(2);
-        return doubled.compareTo(options.maxBackoff()) > 0 ? options.maxBackoff() : doubled;
+        return cap(backoff.multipliedBy(2));
+    }
+
+    /** {@code backoff}, or {@link Options#maxBackoff()} when that is shorter: no wait is ever longer. */
+    private Duration cap(Duration backoff) {
+        return backoff.compareTo(options.maxBackoff()) > 0 ? options.maxBackoff() : backoff;
     }
 
     private static JsonNode parse(String action, String url, int status, String body) {

@@ -22,6 +22,7 @@ import org.apache.avro.SchemaBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The REST client's requests, answer parsing, error mapping and retries, against a scripted JDK {@link HttpServer}
@@ -103,6 +104,19 @@ class RestSchemaRegistryClientTest {
         assertThat(request.contentType()).isEqualTo("application/vnd.schemaregistry.v1+json");
         JsonNode body = JSON.readTree(request.body());
         assertThat(new Schema.Parser().parse(body.get("schema").asText())).isEqualTo(SCHEMA);
+    }
+
+    @Test
+    @Timeout(10)
+    void shouldNeverWaitLongerThanTheMaximumBackoffEvenBeforeTheFirstRetry() {
+        answer(503, "");
+        answer(200, "{\"id\":3}");
+        // an initial backoff above the maximum: uncapped, the first wait alone would outlast the timeout
+        RestSchemaRegistryClient.Options options = FAST.withRetries(2, Duration.ofMinutes(1), Duration.ofMillis(5));
+
+        int id = new RestSchemaRegistryClient(baseUrl, options).register("news-articles-raw-value", SCHEMA);
+
+        assertThat(id).isEqualTo(3);
     }
 
     @Test
