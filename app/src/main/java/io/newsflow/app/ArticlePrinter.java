@@ -51,8 +51,12 @@ final class ArticlePrinter {
         out.println();
     }
 
-    private static String abbreviate(String text, int max) {
+    /** {@code text} on one line, cut to at most {@code max} code points (never inside a surrogate pair). */
+    static String abbreviate(String text, int max) {
         String oneLine = text.lines().map(String::strip).collect(Collectors.joining(" "));
-        return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 1) + "…";
+        if (oneLine.codePointCount(0, oneLine.length()) <= max) {
+            return oneLine;
+        }
+        return oneLine.substring(0, oneLine.offsetByCodePoints(0, max - 1)) + "…";
     }
 }

@@ -1,0 +1,23 @@
+package io.newsflow.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** How the human-readable summary shortens evidence sentences. */
+class ArticlePrinterTest {
+
+    @Test
+    void shouldNotCutAnEvidenceSentenceInsideASurrogatePair() {
+        String sentence = "a".repeat(8) + "\uD83D\uDE80" + "b".repeat(20); // U+1F680 is two chars at index 8 and 9
+
+        String shortened = ArticlePrinter.abbreviate(sentence, 10);
+
+        assertThat(shortened).isEqualTo("a".repeat(8) + "\uD83D\uDE80" + "…");
+    }
+
+    @Test
+    void shouldJoinLinesAndKeepShortSentencesWhole() {
+        assertThat(ArticlePrinter.abbreviate("  one\n  two  ", 90)).isEqualTo("one two");
+    }
+}
