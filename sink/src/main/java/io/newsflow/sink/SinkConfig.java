@@ -74,8 +74,8 @@ public record SinkConfig(String bootstrapServers, String schemaRegistryUrl, Stri
         if (!jdbcUrl.startsWith("jdbc:sqlite:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new ConfigException(JDBC_URL, "must start with jdbc:sqlite: or jdbc:postgresql:, got '" + jdbcUrl + "'");
         }
-        groupId = ConfigChecks.required(GROUP_ID, groupId);
-        clientId = ConfigChecks.required(CLIENT_ID, clientId);
+        groupId = ConfigChecks.plainText(GROUP_ID, groupId);
+        clientId = ConfigChecks.plainText(CLIENT_ID, clientId);
         ConfigChecks.inRange(BATCH_SIZE, batchSize, 1, 10_000);
         if (pollTimeout == null || pollTimeout.toMillis() < 1 || pollTimeout.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new ConfigException(POLL_TIMEOUT, "must be between 1 ms and 1 minute, got " + pollTimeout);

@@ -82,4 +82,17 @@ class SinkConfigTest {
         assertThatThrownBy(() -> SinkConfig.from(Settings.of(badTimeout)))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("sink.poll.timeout"));
     }
+
+    @Test
+    void shouldRejectControlCharactersInGroupAndClientIdsLikeTheOtherServices() {
+        Map<String, String> badGroup = minimal();
+        badGroup.put("sink.group.id", "newsflow\u0000sink");
+        Map<String, String> badClient = minimal();
+        badClient.put("sink.client.id", "newsflow\u001bsink");
+
+        assertThatThrownBy(() -> SinkConfig.from(Settings.of(badGroup)))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("sink.group.id"));
+        assertThatThrownBy(() -> SinkConfig.from(Settings.of(badClient)))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("sink.client.id"));
+    }
 }
