@@ -4,7 +4,6 @@ import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.Entity;
 import io.newsflow.schemas.avro.TopicAssignment;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -154,7 +153,7 @@ public final class JdbcArticleStore implements ArticleStore {
             try {
                 Files.createDirectories(parent);
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot create the directory of the SQLite database " + parent, e);
+                throw new StoreException("Cannot create the directory of the SQLite database " + parent, e);
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.newsflow.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,5 +30,14 @@ class SqliteArticleStoreTest extends ArticleStoreContract {
             assertThat(store.countArticles()).isZero();
         }
         assertThat(Files.isRegularFile(file)).isTrue();
+    }
+
+    @Test
+    void shouldFailWithStoreExceptionWhenTheDatabaseDirectoryCannotBeCreated() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");
+
+        assertThatThrownBy(() -> JdbcArticleStore.open("jdbc:sqlite:" + notADirectory.resolve("newsflow.db")))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining(notADirectory.toString());
     }
 }
