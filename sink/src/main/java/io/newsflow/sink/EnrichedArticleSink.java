@@ -146,7 +146,6 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
             subscribed = true;
         }
         Instant lastRecord = clock.instant();
-        SinkProgress progress = progress(lastRecord);
         try {
             while (!shuttingDown) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout);
@@ -155,8 +154,7 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
                     handle(records);
                     lastRecord = clock.instant();
                 }
-                progress = progress(lastRecord);
-                if (stop.test(progress)) {
+                if (stop.test(progress(lastRecord))) {
                     break;
                 }
             }
