@@ -126,6 +126,17 @@ class TopicTaggerTest {
   }
 
   @Test
+  void shouldTakeAnEconomicBlockadeButNotANavalOneForSanctions() {
+    ArticleText naval = anArticle().withTitle("Israel tightens its naval blockade of Gaza")
+        .withBody("Israel said the naval blockade of Gaza would stay in place.").build();
+    ArticleText economic = anArticle().withTitle("Cuba condemns the economic blockade imposed by the United States")
+        .withBody("Cuba said the trade blockade of the United States hurts its economy.").build();
+
+    assertThat(tag(SHIPPED, naval)).extracting(TopicMatch::id).doesNotContain("sanctions");
+    assertThat(tag(SHIPPED, economic)).extracting(TopicMatch::id).contains("sanctions");
+  }
+
+  @Test
   void shouldNotTagSportsSanctionsAsEconomicSanctions() {
     ArticleText text = anArticle().withTitle("La FIFA levanta la sanción al jugador argentino")
         .withBody("El jugador argentino fue sancionado con cuatro partidos. La sanción fue apelada.").build();
