@@ -42,10 +42,10 @@ public final class ArticleEnricher {
     }
 
     /**
-     * Enriches {@code raw}.
+     * Enriches {@code raw}. An empty title or body is analysed like any other text (it simply yields less).
      *
+     * @param raw an article as the Avro contract allows it: title and body non-null
      * @param enrichedAt the time stamped into {@code enrichedAt}
-     * @throws IllegalArgumentException when the article lacks the text to analyse
      */
     public EnrichedArticle enrich(RawArticle raw, Instant enrichedAt) {
         Analysis analysis = analyzer.analyze(
