@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param name     unique within its topic; shown in evidence
  * @param entities groups of entity tokens (see {@link EntityToken}); empty means no entity requirement
- *                 ({@code word}, {@code stem*}, multi-word); empty means none required
- * @param cues     groups of folded cue forms; each group needs its own occurrence (one word cannot serve two groups)
+ * @param cues     groups of folded cue forms ({@code word}, {@code stem*}, multi-word); each group needs its own
+ *                 occurrence (one word cannot serve two groups); empty means none required
  * @param context  groups of entity tokens required somewhere in the article
  * @param contextMinMentions how many mentions each context group needs (1 = mentioned at all; 3 = a main subject)
  * @param unless   folded cue forms that veto the rule in a sentence ("sanciones" next to "FIFA" is not a policy)
