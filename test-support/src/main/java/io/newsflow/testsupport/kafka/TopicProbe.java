@@ -29,7 +29,11 @@ public final class TopicProbe<K, V> implements AutoCloseable {
         this.consumer = consumer;
     }
 
-    /** A probe over every partition of {@code topic}, positioned at the beginning. */
+    /**
+     * A probe over every partition of {@code topic}, positioned at the beginning.
+     *
+     * @throws IllegalStateException when the topic does not exist (a probe of it could only time out)
+     */
     public static <K, V> TopicProbe<K, V> fromBeginning(String bootstrapServers, String topic, Deserializer<K> keys,
             Deserializer<V> values) {
         KafkaConsumer<K, V> consumer = new KafkaConsumer<>(Map.of(
@@ -37,12 +41,21 @@ public final class TopicProbe<K, V> implements AutoCloseable {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.CLIENT_ID_CONFIG, "topic-probe-" + UUID.randomUUID()), keys, values);
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(topic, p.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        return new TopicProbe<>(consumer);
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
+            if (partitions.isEmpty()) {
+                throw new IllegalStateException("Topic '" + topic + "' does not exist on " + bootstrapServers
+                        + "; create it before probing it");
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            return new TopicProbe<>(consumer);
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
+        }
     }
 
     /**
