@@ -1,5 +1,6 @@
 package io.newsflow.enrich;
 
+import io.newsflow.schemas.deadletter.DeadLetters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,14 +49,28 @@ public final class EnrichService implements AutoCloseable {
             }
         });
         service.streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("Enricher stream thread failed; shutting the client down", e);
-            service.failure = e;
-            service.running.countDown();
-            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
-                    .SHUTDOWN_CLIENT;
+            StreamThreadExceptionResponse response = responseTo(e);
+            if (response == StreamThreadExceptionResponse.REPLACE_THREAD) {
+                LOG.warn("Enricher stream thread failed transiently; a new thread retries from the last commit", e);
+            } else {
+                LOG.error("Enricher stream thread failed; shutting the client down", e);
+                service.failure = e;
+                service.running.countDown();
+            }
+            return response;
         });
         service.streams.start();
         return service;
+    }
+
+    /**
+     * What a failed stream thread leads to. The processor rethrows transient failures (a broker or registry briefly
+     * away) instead of dead-lettering them; a replacement thread retries the record from the last committed offset
+     * (exactly-once: the failed transaction is aborted). Anything else stops the client.
+     */
+    static StreamThreadExceptionResponse responseTo(Throwable error) {
+        return DeadLetters.isTransient(error) ? StreamThreadExceptionResponse.REPLACE_THREAD
+                : StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
 
     /** The Kafka Streams properties the config stands for. */
