@@ -14,15 +14,13 @@ import java.util.Set;
 public final class KnowledgeBase {
   private final Map<String, List<Alias>> aliasesByFoldedSurface;
   private final Map<String, KbEntity> entitiesByQid;
-  private final Map<String, KbEntity> countriesByCode;
   private final Map<String, Set<String>> stopwordsByLanguage;
   private final String version;
 
   KnowledgeBase(Map<String, List<Alias>> aliasesByFoldedSurface, Map<String, KbEntity> entitiesByQid,
-                Map<String, KbEntity> countriesByCode, Map<String, Set<String>> stopwordsByLanguage, String version) {
+                Map<String, Set<String>> stopwordsByLanguage, String version) {
     this.aliasesByFoldedSurface = Map.copyOf(aliasesByFoldedSurface);
     this.entitiesByQid = Map.copyOf(entitiesByQid);
-    this.countriesByCode = Map.copyOf(countriesByCode);
     this.stopwordsByLanguage = Map.copyOf(stopwordsByLanguage);
     this.version = version;
   }
@@ -34,10 +32,6 @@ public final class KnowledgeBase {
 
   public Optional<KbEntity> entity(String qid) {
     return Optional.ofNullable(entitiesByQid.get(qid));
-  }
-
-  public Optional<KbEntity> country(String isoAlpha2) {
-    return Optional.ofNullable(countriesByCode.get(isoAlpha2));
   }
 
   public Collection<KbEntity> entities() {

@@ -81,7 +81,7 @@ public final class KnowledgeBaseLoader {
     Map<String, List<Alias>> frozen = new HashMap<>();
     aliases.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
     String version = "kb-" + HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-    return new KnowledgeBase(frozen, entities, countries, stopwords, version);
+    return new KnowledgeBase(frozen, entities, stopwords, version);
   }
 
   private void loadCountries() {

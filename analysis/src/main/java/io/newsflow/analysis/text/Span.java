@@ -8,10 +8,6 @@ public record Span(int start, int end) {
     }
   }
 
-  public boolean contains(int index) {
-    return index >= start && index < end;
-  }
-
   public boolean encloses(int from, int to) {
     return from >= start && to <= end;
   }

@@ -42,10 +42,6 @@ public final class TopicTagger {
     cueTrie.build(keys);
   }
 
-  public String taxonomy() {
-    return rules.taxonomy();
-  }
-
   /** A cue occurrence in a field: {@code wholeWord} when it also ends at a word boundary. */
   private record CueHit(int start, int end, String key, boolean wholeWord) {}
 
