@@ -1,6 +1,8 @@
 package io.newsflow.ingest;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -18,7 +20,7 @@ import java.util.Objects;
  * @param source        the declared source (outlet), nullable
  * @param url           the declared URL, nullable
  * @param publishedAt   the declared publication time, nullable
- * @param attributes    further string fields of a JSON object; never null, unmodifiable
+ * @param attributes    further string fields of a JSON object, in file order; never null, unmodifiable
  */
 public record ParsedArticle(
         Origin origin,
@@ -38,7 +40,8 @@ public record ParsedArticle(
         Objects.requireNonNull(originalBytes, "originalBytes");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(body, "body");
-        attributes = Map.copyOf(attributes);
+        // Map.copyOf would iterate in an order that changes from one JVM run to the next
+        attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
 
     /** Shows the origin and title only: the text and bytes can be long. */

@@ -132,6 +132,19 @@ class ArticleFileReaderTest {
     }
 
     @Test
+    void shouldKeepAttributesInTheOrderOfTheFile() throws IOException {
+        Path file = write("order.json", """
+                {"title": "T", "body": "B", "zeta": "1", "alpha": "2", "mu": "3", "beta": "4", "omega": "5",
+                 "gamma": "6", "kappa": "7", "delta": "8"}
+                """);
+
+        ParsedArticle article = parsed(reader.read(file), 0);
+
+        assertThat(article.attributes().keySet())
+                .containsExactly("zeta", "alpha", "mu", "beta", "omega", "gamma", "kappa", "delta");
+    }
+
+    @Test
     void shouldReadJsonObjectWithAllFieldsAndKeepOtherStringsAsAttributes() throws IOException {
         Path file = write("a.json", """
                 {"id": "reuters-42", "title": "T", "lede": "L", "body": "B", "text": "ignored", "lang": "en",
