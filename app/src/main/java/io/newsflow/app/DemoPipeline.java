@@ -126,6 +126,9 @@ final class DemoPipeline {
                 awaited.set(Set.copyOf(ids));
 
                 Map<String, EnrichedArticle> seen = reader.awaitArticles(ids, ARTICLE_TIMEOUT);
+                // an article that was not enriched (dead-lettered, or late) will not be stored either: do not wait
+                // another ARTICLE_TIMEOUT for it
+                awaited.set(Set.copyOf(seen.keySet()));
                 SinkProgress sinkProgress = awaitSink(sinkRun, sink);
                 Set<String> missing = new LinkedHashSet<>(ids);
                 missing.removeAll(seen.keySet());
