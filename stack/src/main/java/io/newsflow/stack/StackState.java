@@ -45,9 +45,13 @@ record StackState(String host, int brokerPort, int controllerPort, int registryP
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file(dataDirectory), e);
         }
+        String host = p.getProperty("host");
+        if (host == null || host.isBlank()) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(new StackState(
-                    p.getProperty("host"),
+                    host,
                     Integer.parseInt(p.getProperty("broker.port")),
                     Integer.parseInt(p.getProperty("controller.port")),
                     Integer.parseInt(p.getProperty("registry.port")),
