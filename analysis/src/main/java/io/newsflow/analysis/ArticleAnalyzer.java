@@ -19,7 +19,10 @@ import org.slf4j.LoggerFactory;
  * and thread-safe.
  */
 public final class ArticleAnalyzer {
-  /** Version of the enrichment code; bump when output for the same input and resources changes. */
+  /**
+   * Version of the enrichment code; bump when output for the same input and resources changes. Records carry it with
+   * the version of the topic rules appended ({@code analysis-1.0+rules-1a2b3c4d}).
+   */
   public static final String ENRICHMENT_VERSION = "analysis-1.0";
   private static final Logger LOG = LoggerFactory.getLogger(ArticleAnalyzer.class);
 
@@ -28,11 +31,11 @@ public final class ArticleAnalyzer {
   private final TopicTagger tagger;
   private final Versions versions;
 
-  ArticleAnalyzer(LanguageIdentifier languages, KnowledgeBase kb, TopicRules rules) {
+  ArticleAnalyzer(LanguageIdentifier languages, KnowledgeBase kb, TopicRules rules, String rulesVersion) {
     this.languages = Objects.requireNonNull(languages, "languages");
     this.linker = new EntityLinker(kb);
     this.tagger = new TopicTagger(rules);
-    this.versions = new Versions(ENRICHMENT_VERSION, kb.version(), rules.taxonomy());
+    this.versions = new Versions(ENRICHMENT_VERSION + "+" + rulesVersion, kb.version(), rules.taxonomy());
   }
 
   /** Loads the shipped knowledge base, taxonomy rules and language models; logs how long that took. */
@@ -43,7 +46,7 @@ public final class ArticleAnalyzer {
     long t1 = System.nanoTime();
     LanguageIdentifier languages = LanguageIdentifier.withDefaultLanguages();
     long t2 = System.nanoTime();
-    ArticleAnalyzer analyzer = new ArticleAnalyzer(languages, kb, rules);
+    ArticleAnalyzer analyzer = new ArticleAnalyzer(languages, kb, rules, TopicRules.classpathRulesVersion());
     long t3 = System.nanoTime();
     LOG.info("ArticleAnalyzer loaded in {} ms (knowledge base {} with {} entities and taxonomy {}: {} ms; "
             + "language models {}: {} ms; automata: {} ms)", (t3 - t0) / 1_000_000, kb.version(), kb.entities().size(),

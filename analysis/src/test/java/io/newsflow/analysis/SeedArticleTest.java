@@ -2,6 +2,7 @@ package io.newsflow.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsflow.analysis.topics.TopicRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -78,5 +79,7 @@ class SeedArticleTest {
   void shouldStampTheTaxonomyAndKnowledgeBaseVersions() {
     assertThat(analysis.versions().taxonomy()).isEqualTo("geo-topics-v1");
     assertThat(analysis.versions().knowledgeBase()).startsWith("kb-");
+    assertThat(analysis.versions().enrichment())
+        .isEqualTo(ArticleAnalyzer.ENRICHMENT_VERSION + "+" + TopicRules.classpathRulesVersion());
   }
 }

@@ -8,10 +8,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,27 @@ public record TopicRules(String taxonomy, double threshold, double saturation, M
   /** The rules of {@value #DEFAULT_TAXONOMY} shipped in this module's resources. */
   public static TopicRules fromClasspath() {
     return parse(read(DEFAULT_TAXONOMY + ".rules.json"), read(DEFAULT_TAXONOMY + ".tsv"));
+  }
+
+  /**
+   * The version of the shipped rules: {@code rules-} and the first 8 hex digits of the SHA-256 of the rules file and
+   * the taxonomy TSV, so a change to either shows in every record enriched with it.
+   */
+  public static String classpathRulesVersion() {
+    return rulesVersion(read(DEFAULT_TAXONOMY + ".rules.json"), read(DEFAULT_TAXONOMY + ".tsv"));
+  }
+
+  /** The version of a rules file read against a taxonomy: a digest of both texts. */
+  public static String rulesVersion(String rulesJson, String taxonomyTsv) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(rulesJson.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(taxonomyTsv.getBytes(StandardCharsets.UTF_8));
+      return "rules-" + HexFormat.of().formatHex(sha.digest()).substring(0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform provides SHA-256", e);
+    }
   }
 
   /** Parses a rules file and checks it against the taxonomy TSV (first column: topic id). */

@@ -59,4 +59,14 @@ class TopicRulesTest {
     TopicRule rule = TopicRules.parse(json, TAXONOMY).topics().get(0).rules().get(0);
     assertThat(rule.cues()).containsExactly(List.of("acercamiento*", "treaty", "cooperacion militar"));
   }
+
+  @Test
+  void shouldGiveADifferentRulesVersionWhenTheRulesOrTheTaxonomyChange() {
+    String version = TopicRules.rulesVersion("{\"a\":1}", "id\nx\n");
+
+    assertThat(version).matches("rules-[0-9a-f]{8}");
+    assertThat(TopicRules.rulesVersion("{\"a\":1}", "id\nx\n")).isEqualTo(version);
+    assertThat(TopicRules.rulesVersion("{\"a\":2}", "id\nx\n")).isNotEqualTo(version);
+    assertThat(TopicRules.rulesVersion("{\"a\":1}", "id\ny\n")).isNotEqualTo(version);
+  }
 }
