@@ -34,12 +34,18 @@ final class EnrichedTopicReader implements AutoCloseable {
                 ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-demo-reader-" + UUID.randomUUID());
         consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 AvroWireSerde.forValues(registry, EnrichedArticle.class).deserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLES_ENRICHED, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition()))
-                .toList();
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position); // resolve the end offsets now, before anything is ingested
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLES_ENRICHED, Duration.ofSeconds(30))
+                    .stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position); // resolve the end offsets now, before anything is ingested
+        } catch (RuntimeException e) {
+            consumer.close();
+            throw e;
+        }
     }
 
     /**

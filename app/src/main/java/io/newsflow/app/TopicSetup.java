@@ -10,6 +10,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Creates newsflow's topics when they do not exist yet. Kafka Streams does not create the topics it reads or
@@ -38,7 +39,14 @@ final class TopicSetup {
                     .map(t -> new NewTopic(t, partitions, replicationFactor))
                     .toList();
             if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                try {
+                    admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    // another command created it between our listing and our request: what we wanted exists
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
             }
             return missing.stream().map(NewTopic::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
         }
