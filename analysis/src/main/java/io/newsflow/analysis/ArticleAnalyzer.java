@@ -19,60 +19,68 @@ import org.slf4j.LoggerFactory;
  * and thread-safe.
  */
 public final class ArticleAnalyzer {
-  /**
-   * Version of the enrichment code; bump when output for the same input and resources changes. Records carry it with
-   * the version of the topic rules appended ({@code analysis-1.0+rules-1a2b3c4d}).
-   */
-  public static final String ENRICHMENT_VERSION = "analysis-1.0";
-  private static final Logger LOG = LoggerFactory.getLogger(ArticleAnalyzer.class);
+    /**
+     * Version of the enrichment code; bump when output for the same input and resources changes. Records carry it with
+     * the version of the topic rules appended ({@code analysis-1.0+rules-1a2b3c4d}).
+     */
+    public static final String ENRICHMENT_VERSION = "analysis-1.0";
 
-  private final LanguageIdentifier languages;
-  private final EntityLinker linker;
-  private final TopicTagger tagger;
-  private final Versions versions;
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleAnalyzer.class);
 
-  ArticleAnalyzer(LanguageIdentifier languages, KnowledgeBase kb, TopicRules rules, String rulesVersion) {
-    this.languages = Objects.requireNonNull(languages, "languages");
-    this.linker = new EntityLinker(kb);
-    this.tagger = new TopicTagger(rules);
-    this.versions = new Versions(ENRICHMENT_VERSION + "+" + rulesVersion, kb.version(), rules.taxonomy());
-  }
+    private final LanguageIdentifier languages;
+    private final EntityLinker linker;
+    private final TopicTagger tagger;
+    private final Versions versions;
 
-  /** Loads the shipped knowledge base, taxonomy rules and language models; logs how long that took. */
-  public static ArticleAnalyzer loadDefault() {
-    long t0 = System.nanoTime();
-    KnowledgeBase kb = KnowledgeBaseLoader.fromClasspath();
-    TopicRules rules = TopicRules.fromClasspath();
-    long t1 = System.nanoTime();
-    LanguageIdentifier languages = LanguageIdentifier.withDefaultLanguages();
-    long t2 = System.nanoTime();
-    ArticleAnalyzer analyzer = new ArticleAnalyzer(languages, kb, rules, TopicRules.classpathRulesVersion());
-    long t3 = System.nanoTime();
-    LOG.info("ArticleAnalyzer loaded in {} ms (knowledge base {} with {} entities and taxonomy {}: {} ms; "
-            + "language models {}: {} ms; automata: {} ms)", (t3 - t0) / 1_000_000, kb.version(), kb.entities().size(),
-        rules.taxonomy(), (t1 - t0) / 1_000_000, LanguageIdentifier.DEFAULT_LANGUAGES, (t2 - t1) / 1_000_000,
-        (t3 - t2) / 1_000_000);
-    return analyzer;
-  }
-
-  public Analysis analyze(ArticleText text) {
-    Objects.requireNonNull(text, "text");
-    LanguageGuess language = languages.identify(languageSample(text));
-    Linking linking = linker.link(text, language.code());
-    List<TopicMatch> topics = tagger.tag(text, linking.mentions());
-    Fingerprint fingerprint = Fingerprinter.of(text.title(), text.body());
-    return new Analysis(language, linking.entities(), topics, fingerprint, versions);
-  }
-
-  public Versions versions() {
-    return versions;
-  }
-
-  private static String languageSample(ArticleText text) {
-    StringBuilder sb = new StringBuilder(text.title()).append('\n');
-    if (text.lede() != null) {
-      sb.append(text.lede()).append('\n');
+    ArticleAnalyzer(LanguageIdentifier languages, KnowledgeBase kb, TopicRules rules, String rulesVersion) {
+        this.languages = Objects.requireNonNull(languages, "languages");
+        this.linker = new EntityLinker(kb);
+        this.tagger = new TopicTagger(rules);
+        this.versions = new Versions(ENRICHMENT_VERSION + "+" + rulesVersion, kb.version(), rules.taxonomy());
     }
-    return sb.append(text.body()).toString();
-  }
+
+    /** Loads the shipped knowledge base, taxonomy rules and language models; logs how long that took. */
+    public static ArticleAnalyzer loadDefault() {
+        long t0 = System.nanoTime();
+        KnowledgeBase kb = KnowledgeBaseLoader.fromClasspath();
+        TopicRules rules = TopicRules.fromClasspath();
+        long t1 = System.nanoTime();
+        LanguageIdentifier languages = LanguageIdentifier.withDefaultLanguages();
+        long t2 = System.nanoTime();
+        ArticleAnalyzer analyzer = new ArticleAnalyzer(languages, kb, rules, TopicRules.classpathRulesVersion());
+        long t3 = System.nanoTime();
+        LOG.info(
+                "ArticleAnalyzer loaded in {} ms (knowledge base {} with {} entities and taxonomy {}: {} ms; "
+                        + "language models {}: {} ms; automata: {} ms)",
+                (t3 - t0) / 1_000_000,
+                kb.version(),
+                kb.entities().size(),
+                rules.taxonomy(),
+                (t1 - t0) / 1_000_000,
+                LanguageIdentifier.DEFAULT_LANGUAGES,
+                (t2 - t1) / 1_000_000,
+                (t3 - t2) / 1_000_000);
+        return analyzer;
+    }
+
+    public Analysis analyze(ArticleText text) {
+        Objects.requireNonNull(text, "text");
+        LanguageGuess language = languages.identify(languageSample(text));
+        Linking linking = linker.link(text, language.code());
+        List<TopicMatch> topics = tagger.tag(text, linking.mentions());
+        Fingerprint fingerprint = Fingerprinter.of(text.title(), text.body());
+        return new Analysis(language, linking.entities(), topics, fingerprint, versions);
+    }
+
+    public Versions versions() {
+        return versions;
+    }
+
+    private static String languageSample(ArticleText text) {
+        StringBuilder sb = new StringBuilder(text.title()).append('\n');
+        if (text.lede() != null) {
+            sb.append(text.lede()).append('\n');
+        }
+        return sb.append(text.body()).toString();
+    }
 }

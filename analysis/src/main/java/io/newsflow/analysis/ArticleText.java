@@ -11,17 +11,17 @@ import java.util.Objects;
  * @param declaredLanguage the language the sender declared (ISO 639-1), or {@code null}; detection runs regardless
  */
 public record ArticleText(String title, String lede, String body, String declaredLanguage) {
-  public ArticleText {
-    Objects.requireNonNull(title, "title");
-    Objects.requireNonNull(body, "body");
-  }
+    public ArticleText {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(body, "body");
+    }
 
-  /** The text of one field; the lede is empty when absent. */
-  public String field(TextField field) {
-    return switch (field) {
-      case TITLE -> title;
-      case LEDE -> lede == null ? "" : lede;
-      case BODY -> body;
-    };
-  }
+    /** The text of one field; the lede is empty when absent. */
+    public String field(TextField field) {
+        return switch (field) {
+            case TITLE -> title;
+            case LEDE -> lede == null ? "" : lede;
+            case BODY -> body;
+        };
+    }
 }

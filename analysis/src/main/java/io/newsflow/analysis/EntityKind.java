@@ -1,4 +1,8 @@
 package io.newsflow.analysis;
 
 /** Coarse entity type. */
-public enum EntityKind { PERSON, ORG, LOC }
+public enum EntityKind {
+    PERSON,
+    ORG,
+    LOC
+}

@@ -7,13 +7,13 @@ package io.newsflow.analysis;
  * @param confidence 0..1; 0 for {@code "und"}
  */
 public record LanguageGuess(String code, double confidence) {
-  public static final String UNDETERMINED = "und";
+    public static final String UNDETERMINED = "und";
 
-  public static LanguageGuess undetermined() {
-    return new LanguageGuess(UNDETERMINED, 0.0);
-  }
+    public static LanguageGuess undetermined() {
+        return new LanguageGuess(UNDETERMINED, 0.0);
+    }
 
-  public boolean isDetermined() {
-    return !UNDETERMINED.equals(code);
-  }
+    public boolean isDetermined() {
+        return !UNDETERMINED.equals(code);
+    }
 }

@@ -12,9 +12,15 @@ import java.util.List;
  * @param confidence  0..1, the best of its mentions
  * @param mentions    in text order (title, lede, body), never empty
  */
-public record LinkedEntity(String id, EntityKind kind, String subtype, String name, String countryCode,
-                           double confidence, List<EntityMention> mentions) {
-  public LinkedEntity {
-    mentions = List.copyOf(mentions);
-  }
+public record LinkedEntity(
+        String id,
+        EntityKind kind,
+        String subtype,
+        String name,
+        String countryCode,
+        double confidence,
+        List<EntityMention> mentions) {
+    public LinkedEntity {
+        mentions = List.copyOf(mentions);
+    }
 }

@@ -1,4 +1,8 @@
 package io.newsflow.analysis;
 
 /** The field of an {@link ArticleText} an offset refers to. */
-public enum TextField { TITLE, LEDE, BODY }
+public enum TextField {
+    TITLE,
+    LEDE,
+    BODY
+}

@@ -12,7 +12,7 @@ import java.util.List;
  * @param matched what satisfied the rule: country codes or QIDs, then cue words as they appear in the text
  */
 public record TopicEvidence(String rule, TextField field, int start, int end, String text, List<String> matched) {
-  public TopicEvidence {
-    matched = List.copyOf(matched);
-  }
+    public TopicEvidence {
+        matched = List.copyOf(matched);
+    }
 }

@@ -13,54 +13,65 @@ import org.junit.jupiter.api.Test;
 
 class ArticleAnalyzerTest {
 
-  @Test
-  void shouldRejectAnArticleWithoutTitle() {
-    assertThatNullPointerException().isThrownBy(() -> new ArticleText(null, null, "body", null));
-  }
-
-  @Test
-  void shouldExposeTheDetectedLanguageEvenWhenTheSenderDeclaredAnother() {
-    Analysis analysis = SharedAnalyzer.get().analyze(anArticle()
-        .withTitle("Russia and North Korea sign a treaty")
-        .withBody("The two governments signed a mutual defence treaty in Pyongyang on Wednesday, officials said.")
-        .declaredAs("es")
-        .build());
-
-    assertThat(analysis.language().code()).isEqualTo("en");
-  }
-
-  @Test
-  void shouldReturnUndeterminedLanguageForAnEmptyArticle() {
-    Analysis analysis = SharedAnalyzer.get().analyze(anArticle().withTitle("").withBody("").build());
-
-    assertThat(analysis.language()).isEqualTo(LanguageGuess.undetermined());
-    assertThat(analysis.entities()).isEmpty();
-    assertThat(analysis.topics()).isEmpty();
-  }
-
-  @Test
-  void shouldGiveTheSameFingerprintWhenOnlyWhitespaceAndCaseDiffer() {
-    Analysis a = SharedAnalyzer.get().analyze(anArticle().withTitle("Kim meets Putin").withBody("Talks in  Vladivostok.").build());
-    Analysis b = SharedAnalyzer.get().analyze(anArticle().withTitle("KIM MEETS PUTIN").withBody("Talks in\nVladivostok").build());
-
-    assertThat(a.fingerprint()).isEqualTo(b.fingerprint());
-  }
-
-  @Test
-  void shouldBeUsableFromManyThreadsAtOnce() throws Exception {
-    ArticleText text = SeedArticleTest.seed();
-    Analysis expected = SharedAnalyzer.get().analyze(text);
-    ExecutorService pool = Executors.newFixedThreadPool(4);
-    try {
-      List<Future<Analysis>> futures = new ArrayList<>();
-      for (int i = 0; i < 16; i++) {
-        futures.add(pool.submit(() -> SharedAnalyzer.get().analyze(text)));
-      }
-      for (Future<Analysis> f : futures) {
-        assertThat(f.get()).isEqualTo(expected);
-      }
-    } finally {
-      pool.shutdownNow();
+    @Test
+    void shouldRejectAnArticleWithoutTitle() {
+        assertThatNullPointerException().isThrownBy(() -> new ArticleText(null, null, "body", null));
     }
-  }
+
+    @Test
+    void shouldExposeTheDetectedLanguageEvenWhenTheSenderDeclaredAnother() {
+        Analysis analysis = SharedAnalyzer.get()
+                .analyze(anArticle()
+                        .withTitle("Russia and North Korea sign a treaty")
+                        .withBody(
+                                "The two governments signed a mutual defence treaty in Pyongyang on Wednesday, officials said.")
+                        .declaredAs("es")
+                        .build());
+
+        assertThat(analysis.language().code()).isEqualTo("en");
+    }
+
+    @Test
+    void shouldReturnUndeterminedLanguageForAnEmptyArticle() {
+        Analysis analysis = SharedAnalyzer.get()
+                .analyze(anArticle().withTitle("").withBody("").build());
+
+        assertThat(analysis.language()).isEqualTo(LanguageGuess.undetermined());
+        assertThat(analysis.entities()).isEmpty();
+        assertThat(analysis.topics()).isEmpty();
+    }
+
+    @Test
+    void shouldGiveTheSameFingerprintWhenOnlyWhitespaceAndCaseDiffer() {
+        Analysis a = SharedAnalyzer.get()
+                .analyze(anArticle()
+                        .withTitle("Kim meets Putin")
+                        .withBody("Talks in  Vladivostok.")
+                        .build());
+        Analysis b = SharedAnalyzer.get()
+                .analyze(anArticle()
+                        .withTitle("KIM MEETS PUTIN")
+                        .withBody("Talks in\nVladivostok")
+                        .build());
+
+        assertThat(a.fingerprint()).isEqualTo(b.fingerprint());
+    }
+
+    @Test
+    void shouldBeUsableFromManyThreadsAtOnce() throws Exception {
+        ArticleText text = SeedArticleTest.seed();
+        Analysis expected = SharedAnalyzer.get().analyze(text);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Analysis>> futures = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                futures.add(pool.submit(() -> SharedAnalyzer.get().analyze(text)));
+            }
+            for (Future<Analysis> f : futures) {
+                assertThat(f.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -25,10 +25,14 @@ import picocli.CommandLine.Spec;
  * {@code lang}; also {@code .json} and {@code .txt}) and prints one enriched JSON line per article, field names as in
  * the {@code EnrichedArticle} Avro schema. Runs {@link ArticleEnricher}, the very code the Streams enricher runs.
  */
-@Command(name = "annotate", mixinStandardHelpOptions = true,
-        description = {"Enrich articles without Kafka and print EnrichedArticle JSON lines.",
+@Command(
+        name = "annotate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Enrich articles without Kafka and print EnrichedArticle JSON lines.",
             "Input: JSON lines with id, title, text (optional lang, source, url), or .json / .txt files.",
-            "Rejected lines are explained on standard error; the exit code is then 1."})
+            "Rejected lines are explained on standard error; the exit code is then 1."
+        })
 final class AnnotateCommand implements Callable<Integer> {
 
     @Spec

@@ -30,9 +30,15 @@ final class ArticlePrinter {
                 + String.format(Locale.ROOT, " (%.2f)", article.getLanguage().getConfidence()));
         out.println("   entities:");
         for (Entity e : article.getEntities()) {
-            out.println(String.format(Locale.ROOT, "     %-8s %-28s %-7s%s  %d mention%s, e.g. \"%s\"",
-                    e.getId(), e.getName(), e.getType(), e.getSubtype() == null ? "" : "/" + e.getSubtype(),
-                    e.getMentions().size(), e.getMentions().size() == 1 ? "" : "s",
+            out.println(String.format(
+                    Locale.ROOT,
+                    "     %-8s %-28s %-7s%s  %d mention%s, e.g. \"%s\"",
+                    e.getId(),
+                    e.getName(),
+                    e.getType(),
+                    e.getSubtype() == null ? "" : "/" + e.getSubtype(),
+                    e.getMentions().size(),
+                    e.getMentions().size() == 1 ? "" : "s",
                     e.getMentions().isEmpty() ? "" : e.getMentions().get(0).getSurface()));
         }
         if (article.getEntities().isEmpty()) {
@@ -40,10 +46,17 @@ final class ArticlePrinter {
         }
         out.println("   topics:");
         for (TopicAssignment t : article.getTopics()) {
-            String cues = t.getEvidence().isEmpty() ? ""
+            String cues = t.getEvidence().isEmpty()
+                    ? ""
                     : " e.g. \"" + abbreviate(t.getEvidence().get(0).getText(), 90) + "\"";
-            out.println(String.format(Locale.ROOT, "     %-24s score %.2f, %d sentence%s%s", t.getId(), t.getScore(),
-                    t.getEvidence().size(), t.getEvidence().size() == 1 ? "" : "s", cues));
+            out.println(String.format(
+                    Locale.ROOT,
+                    "     %-24s score %.2f, %d sentence%s%s",
+                    t.getId(),
+                    t.getScore(),
+                    t.getEvidence().size(),
+                    t.getEvidence().size() == 1 ? "" : "s",
+                    cues));
         }
         if (article.getTopics().isEmpty()) {
             out.println("     (none)");

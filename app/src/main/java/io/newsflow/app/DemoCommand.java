@@ -12,10 +12,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Runs the whole pipeline on the embedded default and prints what came out. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the whole pipeline on the embedded default: start a local Kafka broker and schema registry,",
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the whole pipeline on the embedded default: start a local Kafka broker and schema registry,",
             "ingest the sample articles, enrich them (Kafka Streams), store them in SQLite, print each enriched",
-            "article, stop the stack. Exit code 0 when every article came through."})
+            "article, stop the stack. Exit code 0 when every article came through."
+        })
 final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -24,7 +28,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print EnrichedArticle JSON lines (Avro field names) instead of a summary.")
     private boolean json;
 
-    @Parameters(paramLabel = "PATH", arity = "0..*",
+    @Parameters(
+            paramLabel = "PATH",
+            arity = "0..*",
             description = "Article files or folders to ingest instead of the bundled samples/.")
     private List<Path> inputs;
 

@@ -55,8 +55,13 @@ final class DemoPipeline {
      * @param stored how many of this run's articles the database holds at the end
      * @param database the SQLite file
      */
-    record Result(IngestReport ingest, List<EnrichedArticle> enriched, Set<String> missing, SinkProgress sink,
-            long stored, Path database) {
+    record Result(
+            IngestReport ingest,
+            List<EnrichedArticle> enriched,
+            Set<String> missing,
+            SinkProgress sink,
+            long stored,
+            Path database) {
 
         boolean complete() {
             return missing.isEmpty() && stored == ingest.publishedCount() && ingest.publishedCount() > 0;
@@ -116,8 +121,8 @@ final class DemoPipeline {
             say("enricher running (Kafka Streams, exactly_once_v2)");
 
             AtomicReference<Set<String>> awaited = new AtomicReference<>();
-            CompletableFuture<SinkProgress> sinkRun = CompletableFuture.supplyAsync(
-                    () -> sink.runUntil(p -> allStored(store, awaited.get())));
+            CompletableFuture<SinkProgress> sinkRun =
+                    CompletableFuture.supplyAsync(() -> sink.runUntil(p -> allStored(store, awaited.get())));
             try {
                 IngestReport report = FileIngestor.ingest(ingestConfig, inputs, clock);
                 report.describe().forEach(line -> say("ingest: " + line));
@@ -134,7 +139,8 @@ final class DemoPipeline {
                 missing.removeAll(seen.keySet());
                 List<EnrichedArticle> enriched = new ArrayList<>();
                 ids.stream().filter(seen::containsKey).forEach(id -> enriched.add(seen.get(id)));
-                long stored = ids.stream().filter(id -> store.find(id).isPresent()).count();
+                long stored =
+                        ids.stream().filter(id -> store.find(id).isPresent()).count();
                 say("sink: " + stored + " of " + ids.size() + " articles stored in " + database);
                 return new Result(report, enriched, missing, sinkProgress, stored, database);
             } finally {

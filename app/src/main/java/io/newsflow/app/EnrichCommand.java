@@ -14,8 +14,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Runs the Kafka Streams enricher until interrupted (Ctrl-C), or until it fails (exit code 1). */
-@Command(name = "enrich", mixinStandardHelpOptions = true,
-        description = "Run the enricher (Kafka Streams, exactly-once): news-articles-raw -> news-articles-enriched, news-dlq.")
+@Command(
+        name = "enrich",
+        mixinStandardHelpOptions = true,
+        description =
+                "Run the enricher (Kafka Streams, exactly-once): news-articles-raw -> news-articles-enriched, news-dlq.")
 final class EnrichCommand implements Callable<Integer> {
 
     @Spec
@@ -27,7 +30,8 @@ final class EnrichCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EnrichConfig config = EnrichConfig.from(options.settings());
-        try (EnrichService service = EnrichService.start(config,
+        try (EnrichService service = EnrichService.start(
+                config,
                 EnrichSerdes.using(SchemaRegistryClients.forUrl(config.schemaRegistryUrl())),
                 ArticleEnricher.withDefaultKnowledgeBase())) {
             // The JVM halts as soon as its hooks return, so the hook itself closes the client (leaving the group,

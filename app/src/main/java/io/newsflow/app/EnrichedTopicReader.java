@@ -28,17 +28,23 @@ final class EnrichedTopicReader implements AutoCloseable {
 
     EnrichedTopicReader(String bootstrapServers, SchemaRegistryClient registry) {
         Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "newsflow-demo-reader-" + UUID.randomUUID());
-        consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                "newsflow-demo-reader-" + UUID.randomUUID());
+        consumer = new KafkaConsumer<>(
+                props,
+                new StringDeserializer(),
                 AvroWireSerde.forValues(registry, EnrichedArticle.class).deserializer());
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLES_ENRICHED, Duration.ofSeconds(30))
-                    .stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .toList();
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(Topics.ARTICLES_ENRICHED, Duration.ofSeconds(30)).stream()
+                            .map(p -> new TopicPartition(p.topic(), p.partition()))
+                            .toList();
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position); // resolve the end offsets now, before anything is ingested

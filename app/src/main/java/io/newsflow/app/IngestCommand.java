@@ -15,9 +15,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Publishes article files to {@code news-articles-raw}; rejected items go to {@code news-dlq} with the reason. */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Publish article files (.txt, .json, .jsonl; folders read non-recursively) as RawArticle records.",
-            "Every rejected item is explained here and kept in news-dlq; the exit code is then 1."})
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Publish article files (.txt, .json, .jsonl; folders read non-recursively) as RawArticle records.",
+            "Every rejected item is explained here and kept in news-dlq; the exit code is then 1."
+        })
 final class IngestCommand implements Callable<Integer> {
 
     @Spec

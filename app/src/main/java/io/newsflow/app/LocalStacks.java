@@ -17,8 +17,7 @@ import java.util.stream.Stream;
  */
 final class LocalStacks {
 
-    private LocalStacks() {
-    }
+    private LocalStacks() {}
 
     static LocalStack startEphemeral(StackConfig config) {
         Path dir = config.dataDirectory();

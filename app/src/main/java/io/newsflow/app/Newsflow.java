@@ -5,7 +5,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code newsflow} command line. */
-@Command(name = "newsflow",
+@Command(
+        name = "newsflow",
         mixinStandardHelpOptions = true,
         versionProvider = Newsflow.Version.class,
         description = "Event-stream news ingestion pipeline on Apache Kafka.",

@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
  */
 final class ServiceOptions {
 
-    @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE",
+    @Option(
+            names = {"-s", "--set"},
+            paramLabel = "KEY=VALUE",
             description = "A setting, e.g. --set kafka.bootstrap.servers=host:9092 (repeatable). "
                     + "Environment: NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS and so on.")
     private Map<String, String> explicit = new LinkedHashMap<>();
@@ -28,7 +30,8 @@ final class ServiceOptions {
         boolean hasKafka = probe.string("kafka.bootstrap.servers", null) != null;
         boolean hasRegistry = probe.string("schema.registry.url", null) != null;
         if (!hasKafka || !hasRegistry) {
-            Optional<StackStatus> local = LocalStack.inspect(Workspace.current().stackDir()).filter(StackStatus::running);
+            Optional<StackStatus> local =
+                    LocalStack.inspect(Workspace.current().stackDir()).filter(StackStatus::running);
             local.ifPresent(s -> {
                 if (!hasKafka) {
                     values.put("kafka.bootstrap.servers", s.bootstrapServers());

@@ -15,7 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Runs the sink until interrupted (Ctrl-C). */
-@Command(name = "sink", mixinStandardHelpOptions = true,
+@Command(
+        name = "sink",
+        mixinStandardHelpOptions = true,
         description = "Run the sink: news-articles-enriched -> SQLite (default) or PostgreSQL, idempotently.")
 final class SinkCommand implements Callable<Integer> {
 
@@ -33,18 +35,23 @@ final class SinkCommand implements Callable<Integer> {
         CountDownLatch closed = new CountDownLatch(1);
         try (ArticleStore store = JdbcArticleStore.open(config.jdbcUrl());
                 EnrichedArticleSink sink = EnrichedArticleSink.create(config, store, Clock.systemUTC())) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                sink.shutdown();
-                try {
-                    closed.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "newsflow-sink-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                sink.shutdown();
+                                try {
+                                    closed.await(10, TimeUnit.SECONDS);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                            },
+                            "newsflow-sink-stop"));
             spec.commandLine().getErr().println("sink running, writing to " + config.jdbcUrl() + "; Ctrl-C stops it");
             SinkProgress progress = sink.runUntil(p -> false);
-            spec.commandLine().getErr().println("sink stopped: " + progress.stored() + " stored, "
-                    + progress.deadLettered() + " dead-lettered");
+            spec.commandLine()
+                    .getErr()
+                    .println("sink stopped: " + progress.stored() + " stored, " + progress.deadLettered()
+                            + " dead-lettered");
         } finally {
             closed.countDown();
         }

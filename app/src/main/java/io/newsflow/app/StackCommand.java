@@ -12,24 +12,37 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Starts, stops and describes the local stack (a real KRaft broker and Apicurio registry, no Docker). */
-@Command(name = "stack", mixinStandardHelpOptions = true,
+@Command(
+        name = "stack",
+        mixinStandardHelpOptions = true,
         description = "Run the local Kafka broker and schema registry (child JVMs from Maven Central jars).",
         subcommands = {StackCommand.Start.class, StackCommand.Stop.class, StackCommand.Status.class})
 final class StackCommand {
 
-    @Command(name = "start", mixinStandardHelpOptions = true,
+    @Command(
+            name = "start",
+            mixinStandardHelpOptions = true,
             description = "Start the stack in the background (or reuse the running one) and create newsflow's topics.")
     static final class Start implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--broker-port", defaultValue = "9092", description = "Kafka listener port (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--broker-port",
+                defaultValue = "9092",
+                description = "Kafka listener port (default ${DEFAULT-VALUE}).")
         private int brokerPort;
 
-        @Option(names = "--controller-port", defaultValue = "9093", description = "KRaft controller port (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--controller-port",
+                defaultValue = "9093",
+                description = "KRaft controller port (default ${DEFAULT-VALUE}).")
         private int controllerPort;
 
-        @Option(names = "--registry-port", defaultValue = "8081", description = "Schema registry port (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--registry-port",
+                defaultValue = "8081",
+                description = "Schema registry port (default ${DEFAULT-VALUE}).")
         private int registryPort;
 
         @Override
@@ -43,7 +56,8 @@ final class StackCommand {
             LocalStack stack = LocalStacks.startEphemeral(config);
             TopicSetup.ensure(stack.bootstrapServers(), 3, (short) 1);
             PrintWriter out = spec.commandLine().getOut();
-            out.println((stack.owned() ? "started, " : "reused, ") + stack.status().describe());
+            out.println(
+                    (stack.owned() ? "started, " : "reused, ") + stack.status().describe());
             out.println("kafka.bootstrap.servers=" + stack.bootstrapServers());
             out.println("schema.registry.url=" + stack.schemaRegistryUrl());
             out.println("stop it with: ./newsflow stack stop");
@@ -71,9 +85,12 @@ final class StackCommand {
 
         @Override
         public Integer call() {
-            Optional<StackStatus> status = LocalStack.inspect(Workspace.current().stackDir());
+            Optional<StackStatus> status =
+                    LocalStack.inspect(Workspace.current().stackDir());
             boolean running = status.map(StackStatus::running).orElse(false);
-            spec.commandLine().getOut().println(status.map(StackStatus::describe).orElse("not running"));
+            spec.commandLine()
+                    .getOut()
+                    .println(status.map(StackStatus::describe).orElse("not running"));
             return running ? 0 : 3;
         }
     }

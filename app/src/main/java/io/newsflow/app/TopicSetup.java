@@ -19,11 +19,10 @@ import org.apache.kafka.common.errors.TopicExistsException;
 final class TopicSetup {
 
     /** The topics every newsflow deployment has. */
-    static final List<String> TOPICS = List.of(Topics.INGEST, Topics.ARTICLES_RAW, Topics.ARTICLES_ENRICHED,
-            Topics.TRENDS, Topics.DLQ);
+    static final List<String> TOPICS =
+            List.of(Topics.INGEST, Topics.ARTICLES_RAW, Topics.ARTICLES_ENRICHED, Topics.TRENDS, Topics.DLQ);
 
-    private TopicSetup() {
-    }
+    private TopicSetup() {}
 
     /**
      * Creates the missing topics.

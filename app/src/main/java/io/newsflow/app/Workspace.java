@@ -9,9 +9,13 @@ import java.nio.file.Path;
 record Workspace(Path home, Path projectDir) {
 
     static Workspace current() {
-        Path project = Path.of(System.getProperty("newsflow.project.dir", ".")).toAbsolutePath().normalize();
-        Path home = Path.of(System.getProperty("newsflow.home", project.resolve(".newsflow").toString()))
-                .toAbsolutePath().normalize();
+        Path project = Path.of(System.getProperty("newsflow.project.dir", "."))
+                .toAbsolutePath()
+                .normalize();
+        Path home = Path.of(System.getProperty(
+                        "newsflow.home", project.resolve(".newsflow").toString()))
+                .toAbsolutePath()
+                .normalize();
         return new Workspace(home, project);
     }
 

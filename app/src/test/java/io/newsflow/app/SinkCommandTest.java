@@ -20,13 +20,18 @@ class SinkCommandTest {
     @Test
     void shouldExitPromptlyWhenTerminated(@TempDir Path dir) throws Exception {
         Process process = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dnewsflow.home=" + dir,
-                Newsflow.class.getName(), "sink",
-                "--set", "kafka.bootstrap.servers=localhost:1",
-                "--set", "schema.registry.url=mem://sink-command-test",
-                "--set", "sink.jdbc.url=jdbc:sqlite:" + dir.resolve("test.db")))
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Dnewsflow.home=" + dir,
+                        Newsflow.class.getName(),
+                        "sink",
+                        "--set",
+                        "kafka.bootstrap.servers=localhost:1",
+                        "--set",
+                        "schema.registry.url=mem://sink-command-test",
+                        "--set",
+                        "sink.jdbc.url=jdbc:sqlite:" + dir.resolve("test.db")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try {
@@ -34,20 +39,24 @@ class SinkCommandTest {
             Thread drain = new Thread(() -> drain(process, running), "sink-command-test-stderr");
             drain.setDaemon(true);
             drain.start();
-            assertThat(running.await(60, TimeUnit.SECONDS)).as("the sink said it runs").isTrue();
+            assertThat(running.await(60, TimeUnit.SECONDS))
+                    .as("the sink said it runs")
+                    .isTrue();
 
             process.destroy();
 
             // the shutdown hook used to join the main thread, which blocks in System.exit: always its full 10 s
-            assertThat(process.waitFor(7, TimeUnit.SECONDS)).as("exited within 7 s of the signal").isTrue();
+            assertThat(process.waitFor(7, TimeUnit.SECONDS))
+                    .as("exited within 7 s of the signal")
+                    .isTrue();
         } finally {
             process.destroyForcibly();
         }
     }
 
     private static void drain(Process process, CountDownLatch running) {
-        try (BufferedReader err = new BufferedReader(
-                new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader err =
+                new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
             for (String line = err.readLine(); line != null; line = err.readLine()) {
                 if (line.startsWith("sink running")) {
                     running.countDown();

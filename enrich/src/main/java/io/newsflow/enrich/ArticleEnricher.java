@@ -67,8 +67,11 @@ public final class ArticleEnricher {
                 .setTitle(raw.getTitle())
                 .setLede(raw.getLede())
                 .setBody(raw.getBody())
-                .setEntities(analysis.entities().stream().map(ArticleEnricher::entity).toList())
-                .setTopics(analysis.topics().stream().map(ArticleEnricher::topic).toList())
+                .setEntities(analysis.entities().stream()
+                        .map(ArticleEnricher::entity)
+                        .toList())
+                .setTopics(
+                        analysis.topics().stream().map(ArticleEnricher::topic).toList())
                 .setFingerprint(ContentFingerprint.newBuilder()
                         .setSha256(analysis.fingerprint().sha256())
                         .setSimhash(analysis.fingerprint().simhash())
@@ -105,8 +108,13 @@ public final class ArticleEnricher {
     }
 
     private static TopicAssignment topic(TopicMatch t) {
-        List<io.newsflow.schemas.avro.TopicEvidence> evidence = t.evidence().stream().map(ArticleEnricher::evidence).toList();
-        return TopicAssignment.newBuilder().setId(t.id()).setScore(t.score()).setEvidence(evidence).build();
+        List<io.newsflow.schemas.avro.TopicEvidence> evidence =
+                t.evidence().stream().map(ArticleEnricher::evidence).toList();
+        return TopicAssignment.newBuilder()
+                .setId(t.id())
+                .setScore(t.score())
+                .setEvidence(evidence)
+                .build();
     }
 
     private static io.newsflow.schemas.avro.TopicEvidence evidence(TopicEvidence e) {

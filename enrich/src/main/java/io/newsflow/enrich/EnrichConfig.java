@@ -25,8 +25,14 @@ import java.util.Objects;
  * topics</td></tr>
  * </table>
  */
-public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, String applicationId, Path stateDir,
-        int threads, Duration commitInterval, int replicationFactor) {
+public record EnrichConfig(
+        String bootstrapServers,
+        String schemaRegistryUrl,
+        String applicationId,
+        Path stateDir,
+        int threads,
+        Duration commitInterval,
+        int replicationFactor) {
 
     public EnrichConfig {
         bootstrapServers = ConfigChecks.bootstrapServers("kafka.bootstrap.servers", bootstrapServers);
@@ -35,10 +41,12 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
         Objects.requireNonNull(stateDir, "enrich.state.dir");
         ConfigChecks.inRange("enrich.threads", threads, 1, 32);
         if (commitInterval == null || commitInterval.isNegative() || commitInterval.isZero()) {
-            throw new Settings.ConfigException("enrich.commit.interval", "must be a positive duration, got " + commitInterval);
+            throw new Settings.ConfigException(
+                    "enrich.commit.interval", "must be a positive duration, got " + commitInterval);
         }
         if (replicationFactor == 0 || replicationFactor < -1) {
-            throw new Settings.ConfigException("enrich.replication.factor", "must be -1 or positive, got " + replicationFactor);
+            throw new Settings.ConfigException(
+                    "enrich.replication.factor", "must be -1 or positive, got " + replicationFactor);
         }
     }
 

@@ -57,20 +57,25 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, Outcome
             reject(record, e);
             return;
         }
-        context.forward(new Record<String, Outcome>(enriched.getArticleId(), new Outcome.Enriched(enriched),
-                record.timestamp(), record.headers()));
+        context.forward(new Record<String, Outcome>(
+                enriched.getArticleId(), new Outcome.Enriched(enriched), record.timestamp(), record.headers()));
     }
 
     private void reject(Record<byte[], byte[]> record, RuntimeException error) {
         RecordMetadata md = context.recordMetadata().orElse(null);
-        DeadLetter letter = DeadLetters.fromRecord(STAGE,
+        DeadLetter letter = DeadLetters.fromRecord(
+                STAGE,
                 md == null ? null : md.topic(),
                 md == null ? -1 : md.partition(),
                 md == null ? -1 : md.offset(),
-                record.key(), record.value(), record.headers(), error, Instant.now(clock));
+                record.key(),
+                record.value(),
+                record.headers(),
+                error,
+                Instant.now(clock));
         // the original headers are kept inside the letter; the record carries the letter's context
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        context.forward(new Record<String, Outcome>(key, new Outcome.Rejected(letter), record.timestamp(),
-                DeadLetters.headersFor(letter)));
+        context.forward(new Record<String, Outcome>(
+                key, new Outcome.Rejected(letter), record.timestamp(), DeadLetters.headersFor(letter)));
     }
 }

@@ -13,8 +13,8 @@ import org.apache.kafka.common.serialization.Serde;
  * The serdes the enricher's topology needs. Raw values are read as bytes and decoded inside the processor, so a record
  * that cannot be decoded becomes a dead letter with its original bytes instead of stopping the application.
  */
-public record EnrichSerdes(Deserializer<RawArticle> rawArticles, Serde<EnrichedArticle> enrichedArticles,
-        Serde<DeadLetter> deadLetters) {
+public record EnrichSerdes(
+        Deserializer<RawArticle> rawArticles, Serde<EnrichedArticle> enrichedArticles, Serde<DeadLetter> deadLetters) {
 
     public EnrichSerdes {
         Objects.requireNonNull(rawArticles, "rawArticles");

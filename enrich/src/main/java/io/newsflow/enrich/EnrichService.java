@@ -69,7 +69,8 @@ public final class EnrichService implements AutoCloseable {
      * (exactly-once: the failed transaction is aborted). Anything else stops the client.
      */
     static StreamThreadExceptionResponse responseTo(Throwable error) {
-        return DeadLetters.isTransient(error) ? StreamThreadExceptionResponse.REPLACE_THREAD
+        return DeadLetters.isTransient(error)
+                ? StreamThreadExceptionResponse.REPLACE_THREAD
                 : StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
 
@@ -97,12 +98,15 @@ public final class EnrichService implements AutoCloseable {
      */
     public void awaitRunning(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || failure != null
-                || stopped.getCount() == 0) {
-            throw new IllegalStateException("The enricher did not reach RUNNING within " + timeout + " (state "
-                    + streams.state() + ")" + (failure == null ? "" : ": " + failure), failure);
+        if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || failure != null || stopped.getCount() == 0) {
+            throw new IllegalStateException(
+                    "The enricher did not reach RUNNING within " + timeout + " (state " + streams.state() + ")"
+                            + (failure == null ? "" : ": " + failure),
+                    failure);
         }
-        LOG.debug("Enricher running with {} ms to spare", Duration.between(Instant.now(), deadline).toMillis());
+        LOG.debug(
+                "Enricher running with {} ms to spare",
+                Duration.between(Instant.now(), deadline).toMillis());
     }
 
     /**

@@ -22,25 +22,32 @@ import org.apache.kafka.streams.kstream.Produced;
  */
 public final class EnrichTopology {
 
-    private EnrichTopology() {
-    }
+    private EnrichTopology() {}
 
     public static Topology build(EnrichSerdes serdes, ArticleEnricher enricher, Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
-        KStream<String, Outcome> outcomes = builder
-                .stream(Topics.ARTICLES_RAW, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
-                        .withName("read-raw-articles"))
+        KStream<String, Outcome> outcomes = builder.stream(
+                        Topics.ARTICLES_RAW,
+                        Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-raw-articles"))
                 .process(() -> new EnrichProcessor(serdes.rawArticles(), enricher, clock), Named.as("enrich"));
 
         outcomes.split(Named.as("outcome-"))
-                .branch((key, outcome) -> outcome.isEnriched(), Branched.withConsumer(enriched -> enriched
-                        .mapValues(Outcome::article, Named.as("enriched-article"))
-                        .to(Topics.ARTICLES_ENRICHED, Produced.with(Serdes.String(), serdes.enrichedArticles())
-                                .withName("write-enriched-articles")), "enriched"))
-                .defaultBranch(Branched.withConsumer(rejected -> rejected
-                        .mapValues(Outcome::deadLetter, Named.as("dead-letter"))
-                        .to(Topics.DLQ, Produced.with(Serdes.String(), serdes.deadLetters())
-                                .withName("write-dead-letters")), "rejected"));
+                .branch(
+                        (key, outcome) -> outcome.isEnriched(),
+                        Branched.withConsumer(
+                                enriched -> enriched.mapValues(Outcome::article, Named.as("enriched-article"))
+                                        .to(
+                                                Topics.ARTICLES_ENRICHED,
+                                                Produced.with(Serdes.String(), serdes.enrichedArticles())
+                                                        .withName("write-enriched-articles")),
+                                "enriched"))
+                .defaultBranch(Branched.withConsumer(
+                        rejected -> rejected.mapValues(Outcome::deadLetter, Named.as("dead-letter"))
+                                .to(
+                                        Topics.DLQ,
+                                        Produced.with(Serdes.String(), serdes.deadLetters())
+                                                .withName("write-dead-letters")),
+                        "rejected"));
         return builder.build();
     }
 }

@@ -10,12 +10,10 @@ import io.newsflow.schemas.avro.EnrichedArticle;
 public sealed interface Outcome {
 
     /** The record was enriched. */
-    record Enriched(EnrichedArticle article) implements Outcome {
-    }
+    record Enriched(EnrichedArticle article) implements Outcome {}
 
     /** The record was rejected; {@code deadLetter} carries the original bytes and the reason. */
-    record Rejected(DeadLetter deadLetter) implements Outcome {
-    }
+    record Rejected(DeadLetter deadLetter) implements Outcome {}
 
     default boolean isEnriched() {
         return this instanceof Enriched;

@@ -35,19 +35,24 @@ class EnrichServiceTest {
     @Test
     void shouldRetryARecordWhoseProcessingFailedBecauseTheRegistryWasAway() {
         Deserializer<RawArticle> registryAway = (topic, bytes) -> {
-            throw new SchemaRegistryUnavailableException("read schema", "http://registry:8081", 503, null, "down", null);
+            throw new SchemaRegistryUnavailableException(
+                    "read schema", "http://registry:8081", 503, null, "down", null);
         };
         InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient("enrich-service-test");
-        EnrichSerdes serdes = new EnrichSerdes(registryAway, AvroWireSerde.forValues(registry, EnrichedArticle.class),
+        EnrichSerdes serdes = new EnrichSerdes(
+                registryAway,
+                AvroWireSerde.forValues(registry, EnrichedArticle.class),
                 AvroWireSerde.forValues(registry, DeadLetter.class));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-service-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         Throwable thrown;
-        try (TopologyTestDriver driver = new TopologyTestDriver(
-                EnrichTopology.build(serdes, enricher, Clock.systemUTC()), props)) {
-            TestInputTopic<byte[], byte[]> raw = driver.createInputTopic(Topics.ARTICLES_RAW,
-                    Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
+        try (TopologyTestDriver driver =
+                new TopologyTestDriver(EnrichTopology.build(serdes, enricher, Clock.systemUTC()), props)) {
+            TestInputTopic<byte[], byte[]> raw = driver.createInputTopic(
+                    Topics.ARTICLES_RAW,
+                    Serdes.ByteArray().serializer(),
+                    Serdes.ByteArray().serializer());
 
             thrown = catchThrowable(() -> raw.pipeInput(new byte[] {1}, new byte[] {0, 0, 0, 0, 1}));
         }
@@ -79,9 +84,8 @@ class EnrichServiceTest {
                 "kafka.bootstrap.servers", "localhost:1",
                 "schema.registry.url", "mem://enrich-service-test",
                 "enrich.state.dir", stateDir.toString())));
-        EnrichService service = EnrichService.start(config,
-                EnrichSerdes.using(new InMemorySchemaRegistryClient("enrich-service-test")),
-                enricher);
+        EnrichService service = EnrichService.start(
+                config, EnrichSerdes.using(new InMemorySchemaRegistryClient("enrich-service-test")), enricher);
         CompletableFuture<Void> awaiting = CompletableFuture.runAsync(() -> {
             try {
                 service.awaitStopped();

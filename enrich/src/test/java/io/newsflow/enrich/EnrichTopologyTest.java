@@ -1,8 +1,8 @@
 package io.newsflow.enrich;
 
-import static io.newsflow.testsupport.builders.RawArticleBuilder.aRawArticle;
 import static io.newsflow.testsupport.builders.Bytes.toArray;
 import static io.newsflow.testsupport.builders.Bytes.utf8;
+import static io.newsflow.testsupport.builders.RawArticleBuilder.aRawArticle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.schemas.Topics;
@@ -60,12 +60,18 @@ class EnrichTopologyTest {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(EnrichTopology.build(serdes, enricher, Clock.fixed(NOW, ZoneOffset.UTC)), props);
-        raw = driver.createInputTopic(Topics.ARTICLES_RAW, Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
-        enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED, Serdes.String().deserializer(),
+        driver =
+                new TopologyTestDriver(EnrichTopology.build(serdes, enricher, Clock.fixed(NOW, ZoneOffset.UTC)), props);
+        raw = driver.createInputTopic(
+                Topics.ARTICLES_RAW,
+                Serdes.ByteArray().serializer(),
+                Serdes.ByteArray().serializer());
+        enriched = driver.createOutputTopic(
+                Topics.ARTICLES_ENRICHED,
+                Serdes.String().deserializer(),
                 serdes.enrichedArticles().deserializer());
-        deadLetters = driver.createOutputTopic(Topics.DLQ, Serdes.String().deserializer(),
-                serdes.deadLetters().deserializer());
+        deadLetters = driver.createOutputTopic(
+                Topics.DLQ, Serdes.String().deserializer(), serdes.deadLetters().deserializer());
     }
 
     @AfterEach
@@ -98,7 +104,11 @@ class EnrichTopologyTest {
     @Test
     void shouldDeadLetterUndecodableRecordWithItsBytesAndCarryOn() {
         byte[] garbage = "this is not avro".getBytes(StandardCharsets.UTF_8);
-        RawArticle good = aRawArticle().withId("good-1").withTitle("Rusia").withBody("Noticias de Rusia y Ucrania.").build();
+        RawArticle good = aRawArticle()
+                .withId("good-1")
+                .withTitle("Rusia")
+                .withBody("Noticias de Rusia y Ucrania.")
+                .build();
 
         raw.pipeInput(utf8("bad-key"), garbage);
         raw.pipeInput(utf8("good-1"), rawSerializer.serialize(Topics.ARTICLES_RAW, good));
@@ -118,7 +128,8 @@ class EnrichTopologyTest {
 
     @Test
     void shouldDeadLetterRecordWhoseSchemaIdTheRegistryDoesNotKnow() {
-        byte[] unknownId = ByteBuffer.allocate(9).put((byte) 0).putInt(4242).putInt(0).array();
+        byte[] unknownId =
+                ByteBuffer.allocate(9).put((byte) 0).putInt(4242).putInt(0).array();
 
         raw.pipeInput(utf8("k"), unknownId);
 
@@ -142,11 +153,18 @@ class EnrichTopologyTest {
         raw.pipeInput(utf8("bad"), utf8("nope"));
 
         var record = deadLetters.readRecord();
-        List<String> headerKeys = java.util.stream.StreamSupport.stream(record.headers().spliterator(), false)
-                .map(org.apache.kafka.common.header.Header::key).toList();
-        assertThat(headerKeys).contains(DeadLetters.HEADER_STAGE, DeadLetters.HEADER_ERROR_CLASS,
-                DeadLetters.HEADER_ERROR_MESSAGE, DeadLetters.HEADER_SOURCE);
-        assertThat(new String(record.headers().lastHeader(DeadLetters.HEADER_SOURCE).value(), StandardCharsets.UTF_8))
+        List<String> headerKeys = java.util.stream.StreamSupport.stream(
+                        record.headers().spliterator(), false)
+                .map(org.apache.kafka.common.header.Header::key)
+                .toList();
+        assertThat(headerKeys)
+                .contains(
+                        DeadLetters.HEADER_STAGE,
+                        DeadLetters.HEADER_ERROR_CLASS,
+                        DeadLetters.HEADER_ERROR_MESSAGE,
+                        DeadLetters.HEADER_SOURCE);
+        assertThat(new String(
+                        record.headers().lastHeader(DeadLetters.HEADER_SOURCE).value(), StandardCharsets.UTF_8))
                 .isEqualTo(Topics.ARTICLES_RAW + "-0@0");
     }
 }

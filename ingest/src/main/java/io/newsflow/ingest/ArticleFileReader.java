@@ -132,7 +132,9 @@ public final class ArticleFileReader {
             start++;
         }
         int end = start;
-        while (end < rest.size() && !rest.get(end).isBlank() && !isBullet(rest.get(end))
+        while (end < rest.size()
+                && !rest.get(end).isBlank()
+                && !isBullet(rest.get(end))
                 && (hasBlankLine || end == start)) {
             end++;
         }
@@ -149,8 +151,18 @@ public final class ArticleFileReader {
         if (body.isBlank()) {
             return Rejection.invalid(origin, bytes, "missing body: the file has a title line and nothing else");
         }
-        return new ParsedArticle(origin, bytes, null, title, lede == null || lede.isBlank() ? null : lede, body,
-                null, null, null, null, Map.of());
+        return new ParsedArticle(
+                origin,
+                bytes,
+                null,
+                title,
+                lede == null || lede.isBlank() ? null : lede,
+                body,
+                null,
+                null,
+                null,
+                null,
+                Map.of());
     }
 
     private static boolean isBullet(String line) {
@@ -198,14 +210,22 @@ public final class ArticleFileReader {
             node = json.readTree(text);
         } catch (JsonProcessingException e) {
             // a JSON-lines item is one line already named by its origin: only the column then says more
-            String where = e.getLocation() == null ? ""
+            String where = e.getLocation() == null
+                    ? ""
                     : " at column " + e.getLocation().getColumnNr()
-                            + (origin.line() > 0 ? "" : " of line " + e.getLocation().getLineNr());
+                            + (origin.line() > 0
+                                    ? ""
+                                    : " of line " + e.getLocation().getLineNr());
             return Rejection.of(origin, bytes, new InvalidJsonException(where + ": " + e.getOriginalMessage(), e));
         }
         if (node == null || !node.isObject()) {
-            return Rejection.invalid(origin, bytes, "expected a JSON object, got "
-                    + (node == null ? "nothing" : node.getNodeType().name().toLowerCase(Locale.ROOT)));
+            return Rejection.invalid(
+                    origin,
+                    bytes,
+                    "expected a JSON object, got "
+                            + (node == null
+                                    ? "nothing"
+                                    : node.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
         try {
             String title = optionalText(node, "title");
@@ -217,7 +237,8 @@ public final class ArticleFileReader {
                 body = optionalText(node, "text");
             }
             if (body == null || body.isBlank()) {
-                return Rejection.invalid(origin, bytes, "missing body: the fields 'body' and 'text' are absent or blank");
+                return Rejection.invalid(
+                        origin, bytes, "missing body: the fields 'body' and 'text' are absent or blank");
             }
             Map<String, String> attributes = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -226,9 +247,18 @@ public final class ArticleFileReader {
                     attributes.put(field.getKey(), field.getValue().textValue());
                 }
             }
-            return new ParsedArticle(origin, bytes, optionalText(node, "id"), title, blankToNull(optionalText(node, "lede")),
-                    body, blankToNull(optionalText(node, "lang")), blankToNull(optionalText(node, "source")),
-                    blankToNull(optionalText(node, "url")), published(optionalText(node, "published")), attributes);
+            return new ParsedArticle(
+                    origin,
+                    bytes,
+                    optionalText(node, "id"),
+                    title,
+                    blankToNull(optionalText(node, "lede")),
+                    body,
+                    blankToNull(optionalText(node, "lang")),
+                    blankToNull(optionalText(node, "source")),
+                    blankToNull(optionalText(node, "url")),
+                    published(optionalText(node, "published")),
+                    attributes);
         } catch (InvalidArticleException e) {
             return Rejection.of(origin, bytes, e);
         }
@@ -265,8 +295,8 @@ public final class ArticleFileReader {
                 return parsed.get();
             }
         }
-        throw new InvalidArticleException("published '" + s
-                + "' is not an ISO-8601 date (2026-11-30) or date-time (2026-11-30T08:15:00Z)");
+        throw new InvalidArticleException(
+                "published '" + s + "' is not an ISO-8601 date (2026-11-30) or date-time (2026-11-30T08:15:00Z)");
     }
 
     private interface Parser {
@@ -292,7 +322,8 @@ public final class ArticleFileReader {
      * @throws MalformedUtf8Exception naming the file and the offset of the first bad byte in the file
      */
     private static String decode(Path file, byte[] bytes, int from, int to) throws MalformedUtf8Exception {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);

@@ -33,8 +33,7 @@ public final class ArticleIds {
     /** Longest sender id accepted, in code points. */
     public static final int MAX_ID_LENGTH = 200;
 
-    private ArticleIds() {
-    }
+    private ArticleIds() {}
 
     /**
      * The id of an article.
@@ -52,7 +51,8 @@ public final class ArticleIds {
         if (url != null) {
             return "url-" + sha256Prefix(canonicalUrl(url));
         }
-        return "txt-" + sha256Prefix(ArticleNormaliser.normaliseLine(title) + "\n" + ArticleNormaliser.normaliseLine(body));
+        return "txt-"
+                + sha256Prefix(ArticleNormaliser.normaliseLine(title) + "\n" + ArticleNormaliser.normaliseLine(body));
     }
 
     /**
@@ -67,7 +67,8 @@ public final class ArticleIds {
         }
         int length = trimmed.codePointCount(0, trimmed.length());
         if (length > MAX_ID_LENGTH) {
-            throw new InvalidArticleException("id is " + length + " characters long; at most " + MAX_ID_LENGTH + " are allowed");
+            throw new InvalidArticleException(
+                    "id is " + length + " characters long; at most " + MAX_ID_LENGTH + " are allowed");
         }
         if (trimmed.codePoints().anyMatch(Character::isISOControl)) {
             throw new InvalidArticleException("id contains control characters");
@@ -91,7 +92,9 @@ public final class ArticleIds {
             throw new InvalidArticleException("url '" + text + "' is not a valid URL: " + e.getReason());
         }
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!"http".equals(scheme) && !"https".equals(scheme) || uri.getRawAuthority() == null || uri.getHost() == null) {
+        if (!"http".equals(scheme) && !"https".equals(scheme)
+                || uri.getRawAuthority() == null
+                || uri.getHost() == null) {
             throw new InvalidArticleException("url '" + text + "' is not an absolute http or https URL with a host");
         }
         StringBuilder out = new StringBuilder(text.length());
@@ -137,8 +140,11 @@ public final class ArticleIds {
         String host = authority.substring(at + 1, colon < 0 ? authority.length() : colon);
         try {
             String ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
-            return m.group(1) + authority.substring(0, at + 1) + ascii
-                    + (colon < 0 ? "" : authority.substring(colon)) + text.substring(m.end());
+            return m.group(1)
+                    + authority.substring(0, at + 1)
+                    + ascii
+                    + (colon < 0 ? "" : authority.substring(colon))
+                    + text.substring(m.end());
         } catch (IllegalArgumentException e) {
             throw new InvalidArticleException("url '" + text + "' has a host name that is not a valid internationalised"
                     + " domain name: " + e.getMessage());

@@ -100,7 +100,9 @@ public final class ArticleNormaliser {
     }
 
     private static List<String> cleanLines(String text) {
-        String unified = LINE_BREAKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("\n");
+        String unified = LINE_BREAKS
+                .matcher(Normalizer.normalize(text, Normalizer.Form.NFC))
+                .replaceAll("\n");
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         int n = unified.length();
@@ -140,7 +142,8 @@ public final class ArticleNormaliser {
             return null;
         }
         if (!LANGUAGE_TAG.matcher(tag).matches()) {
-            throw new InvalidArticleException("lang '" + tag + "' is not a BCP 47 language tag such as 'en' or 'pt-BR'");
+            throw new InvalidArticleException(
+                    "lang '" + tag + "' is not a BCP 47 language tag such as 'en' or 'pt-BR'");
         }
         return tag;
     }

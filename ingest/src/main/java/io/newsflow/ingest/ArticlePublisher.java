@@ -48,7 +48,8 @@ public final class ArticlePublisher implements AutoCloseable {
      * @param deadLetters producer for DeadLetter values; owned (closed) by this publisher
      * @param clock       gives {@code DeadLetter.failedAt}
      */
-    public ArticlePublisher(Producer<String, RawArticle> articles, Producer<String, DeadLetter> deadLetters, Clock clock) {
+    public ArticlePublisher(
+            Producer<String, RawArticle> articles, Producer<String, DeadLetter> deadLetters, Clock clock) {
         this.articles = Objects.requireNonNull(articles, "articles");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -58,11 +59,13 @@ public final class ArticlePublisher implements AutoCloseable {
     public static ArticlePublisher create(IngestConfig config, Clock clock) {
         SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
         KafkaProducer<String, RawArticle> articles = new KafkaProducer<>(
-                producerProperties(config, "articles"), new StringSerializer(),
+                producerProperties(config, "articles"),
+                new StringSerializer(),
                 AvroWireSerde.forValues(registry, RawArticle.class).serializer());
         try {
             KafkaProducer<String, DeadLetter> deadLetters = new KafkaProducer<>(
-                    producerProperties(config, "dlq"), new StringSerializer(),
+                    producerProperties(config, "dlq"),
+                    new StringSerializer(),
                     AvroWireSerde.forValues(registry, DeadLetter.class).serializer());
             return new ArticlePublisher(articles, deadLetters, clock);
         } catch (RuntimeException e) {
@@ -95,13 +98,19 @@ public final class ArticlePublisher implements AutoCloseable {
      */
     public Future<RecordMetadata> deadLetter(Rejection rejection, String stage) {
         DeadLetter letter = toDeadLetter(rejection, stage, clock);
-        return deadLetters.send(new ProducerRecord<>(Topics.DLQ, null, null, null, letter, DeadLetters.headersFor(letter)));
+        return deadLetters.send(
+                new ProducerRecord<>(Topics.DLQ, null, null, null, letter, DeadLetters.headersFor(letter)));
     }
 
     /** The DeadLetter value for a rejection. */
     static DeadLetter toDeadLetter(Rejection rejection, String stage, Clock clock) {
-        return DeadLetters.fromOrigin(stage, rejection.origin().toString(), rejection.originalBytes(),
-                rejection.errorClass(), rejection.reason(), clock.instant());
+        return DeadLetters.fromOrigin(
+                stage,
+                rejection.origin().toString(),
+                rejection.originalBytes(),
+                rejection.errorClass(),
+                rejection.reason(),
+                clock.instant());
     }
 
     /** Blocks until every record sent so far is acknowledged or has failed. */

@@ -88,14 +88,16 @@ public final class FileIngestor {
     private void ingestDirectory(Path directory, Run run) {
         List<Path> entries;
         try (Stream<Path> listing = Files.list(directory)) {
-            entries = listing.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+            entries = listing.sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .toList();
         } catch (IOException e) {
             run.skipped.add(new IngestReport.Skipped(directory, "cannot list directory: " + e));
             return;
         }
         for (Path entry : entries) {
             if (Files.isDirectory(entry)) {
-                run.skipped.add(new IngestReport.Skipped(entry, "sub-directory (directories are read non-recursively)"));
+                run.skipped.add(
+                        new IngestReport.Skipped(entry, "sub-directory (directories are read non-recursively)"));
             } else {
                 ingestFile(entry, IngestChannel.FOLDER, ArticlePublisher.STAGE_FOLDER, run);
             }
@@ -104,8 +106,14 @@ public final class FileIngestor {
 
     private void ingestFile(Path file, IngestChannel channel, String stage, Run run) {
         if (!ArticleFileReader.isSupported(file)) {
-            run.skipped.add(new IngestReport.Skipped(file,
-                    "unsupported file type; expected one of ." + String.join(", .", ArticleFileReader.EXTENSIONS.stream().sorted().toList())));
+            run.skipped.add(new IngestReport.Skipped(
+                    file,
+                    "unsupported file type; expected one of ."
+                            + String.join(
+                                    ", .",
+                                    ArticleFileReader.EXTENSIONS.stream()
+                                            .sorted()
+                                            .toList())));
             return;
         }
         List<ReadResult> results;
@@ -132,12 +140,12 @@ public final class FileIngestor {
     }
 
     private void reject(Rejection rejection, String stage, Run run) {
-        run.rejected.add(new IngestReport.Rejected(rejection.origin().toString(), rejection.reason(), rejection.errorClass()));
+        run.rejected.add(
+                new IngestReport.Rejected(rejection.origin().toString(), rejection.reason(), rejection.errorClass()));
         run.deadLetters.add(new Pending<>(rejection, rejection.origin(), publisher.deadLetter(rejection, stage)));
     }
 
-    private record Pending<T>(T item, Origin origin, Future<RecordMetadata> ack) {
-    }
+    private record Pending<T>(T item, Origin origin, Future<RecordMetadata> ack) {}
 
     private static final class Run {
         final List<Pending<RawArticle>> articles = new ArrayList<>();
@@ -151,7 +159,8 @@ public final class FileIngestor {
             for (Pending<RawArticle> p : articles) {
                 String error = awaitError(p.ack());
                 if (error == null) {
-                    published.add(new IngestReport.Published(p.item().getArticleId(), p.origin().toString()));
+                    published.add(new IngestReport.Published(
+                            p.item().getArticleId(), p.origin().toString()));
                 } else {
                     failed.add(new IngestReport.Failed(p.origin().toString(), Topics.ARTICLES_RAW, error));
                 }

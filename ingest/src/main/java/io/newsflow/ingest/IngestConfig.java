@@ -30,8 +30,8 @@ import java.time.Duration;
  * @param clientId          value of {@value #CLIENT_ID}
  * @param linger            value of {@value #LINGER}
  */
-public record IngestConfig(String bootstrapServers, String schemaRegistryUrl, String source, String clientId,
-                           Duration linger) {
+public record IngestConfig(
+        String bootstrapServers, String schemaRegistryUrl, String source, String clientId, Duration linger) {
 
     /** Key: Kafka bootstrap servers. */
     public static final String BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";

@@ -12,8 +12,8 @@ import java.util.List;
  * @param skipped   paths not read at all (unsupported extension, missing, unreadable, sub-directory)
  * @param failed    records the broker did not acknowledge (articles or dead letters)
  */
-public record IngestReport(List<Published> published, List<Rejected> rejected, List<Skipped> skipped,
-                           List<Failed> failed) {
+public record IngestReport(
+        List<Published> published, List<Rejected> rejected, List<Skipped> skipped, List<Failed> failed) {
 
     public IngestReport {
         published = List.copyOf(published);
@@ -23,20 +23,16 @@ public record IngestReport(List<Published> published, List<Rejected> rejected, L
     }
 
     /** An article on {@code news-articles-raw}. */
-    public record Published(String articleId, String origin) {
-    }
+    public record Published(String articleId, String origin) {}
 
     /** An item refused, with the reason for the sender. */
-    public record Rejected(String origin, String reason, String errorClass) {
-    }
+    public record Rejected(String origin, String reason, String errorClass) {}
 
     /** A path that was not read. */
-    public record Skipped(Path path, String reason) {
-    }
+    public record Skipped(Path path, String reason) {}
 
     /** A record that could not be delivered to Kafka. */
-    public record Failed(String origin, String topic, String error) {
-    }
+    public record Failed(String origin, String topic, String error) {}
 
     /** Number of articles acknowledged on {@code news-articles-raw}. */
     public int publishedCount() {

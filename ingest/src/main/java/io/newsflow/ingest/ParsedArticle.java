@@ -33,7 +33,8 @@ public record ParsedArticle(
         String source,
         String url,
         Instant publishedAt,
-        Map<String, String> attributes) implements ReadResult {
+        Map<String, String> attributes)
+        implements ReadResult {
 
     public ParsedArticle {
         Objects.requireNonNull(origin, "origin");

@@ -39,8 +39,10 @@ class ArticleFileReaderTest {
 
     @Test
     void shouldSplitTextFileIntoTitleLedeAndBody() throws IOException {
-        Path file = write("a.txt", "\n  \nPyongyang and Moscow sign pact\n\nThe two leaders met on Tuesday.\nThey signed a treaty.\n\n"
-                + "First body paragraph.\n\nSecond body paragraph.\n");
+        Path file = write(
+                "a.txt",
+                "\n  \nPyongyang and Moscow sign pact\n\nThe two leaders met on Tuesday.\nThey signed a treaty.\n\n"
+                        + "First body paragraph.\n\nSecond body paragraph.\n");
 
         List<ReadResult> results = reader.read(file);
 
@@ -77,12 +79,15 @@ class ArticleFileReaderTest {
 
     @Test
     void shouldKeepRelatedLinkBulletsAfterLedeInBody() throws IOException {
-        Path file = write("c.txt", "Title\n\nThe lede sentence.\n- Related headline one\n- Related headline two\n\nBody text.");
+        Path file = write(
+                "c.txt", "Title\n\nThe lede sentence.\n- Related headline one\n- Related headline two\n\nBody text.");
 
         ParsedArticle article = parsed(reader.read(file), 0);
 
         assertThat(article.lede()).isEqualTo("The lede sentence.");
-        assertThat(article.body()).startsWith("- Related headline one\n- Related headline two\n").endsWith("Body text.");
+        assertThat(article.body())
+                .startsWith("- Related headline one\n- Related headline two\n")
+                .endsWith("Body text.");
     }
 
     @Test
@@ -162,9 +167,10 @@ class ArticleFileReaderTest {
         assertThat(article.source()).isEqualTo("Reuters");
         assertThat(article.url()).isEqualTo("https://example.com/a");
         assertThat(article.publishedAt()).isEqualTo(Instant.parse("2026-11-30T07:15:00Z"));
-        assertThat(article.attributes()).containsOnly(
-                org.assertj.core.api.Assertions.entry("author", "Jane"),
-                org.assertj.core.api.Assertions.entry("category", "world"));
+        assertThat(article.attributes())
+                .containsOnly(
+                        org.assertj.core.api.Assertions.entry("author", "Jane"),
+                        org.assertj.core.api.Assertions.entry("category", "world"));
     }
 
     @Test
@@ -264,7 +270,9 @@ class ArticleFileReaderTest {
     void shouldRefuseUnsupportedExtension() throws IOException {
         Path file = write("notes.md", "# x");
 
-        assertThatThrownBy(() -> reader.read(file)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("notes.md");
+        assertThatThrownBy(() -> reader.read(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("notes.md");
     }
 
     /** Builds file content line by line, remembering where each line starts. */

@@ -17,20 +17,28 @@ class ArticleIdsTest {
 
     @Example
     void shouldUseSenderIdTrimmed() {
-        assertThat(ArticleIds.articleId("  afp-123 ", "https://x.org/a", "T", "B")).isEqualTo("afp-123");
+        assertThat(ArticleIds.articleId("  afp-123 ", "https://x.org/a", "T", "B"))
+                .isEqualTo("afp-123");
     }
 
     @Example
     void shouldRejectBlankLongOrControlCharacterSenderIds() {
-        assertThatThrownBy(() -> ArticleIds.senderId("  ")).isInstanceOf(InvalidArticleException.class).hasMessageContaining("blank");
-        assertThatThrownBy(() -> ArticleIds.senderId("x".repeat(201))).isInstanceOf(InvalidArticleException.class).hasMessageContaining("201");
-        assertThatThrownBy(() -> ArticleIds.senderId("a\u0000b")).isInstanceOf(InvalidArticleException.class).hasMessageContaining("control");
+        assertThatThrownBy(() -> ArticleIds.senderId("  "))
+                .isInstanceOf(InvalidArticleException.class)
+                .hasMessageContaining("blank");
+        assertThatThrownBy(() -> ArticleIds.senderId("x".repeat(201)))
+                .isInstanceOf(InvalidArticleException.class)
+                .hasMessageContaining("201");
+        assertThatThrownBy(() -> ArticleIds.senderId("a\u0000b"))
+                .isInstanceOf(InvalidArticleException.class)
+                .hasMessageContaining("control");
         assertThat(ArticleIds.senderId("x".repeat(200))).hasSize(200);
     }
 
     @Example
     void shouldCanonicaliseUrl() {
-        assertThat(ArticleIds.canonicalUrl("HTTPS://News.Example.COM:443/World/Story?utm_source=tw&id=7&UTM_Medium=x#comments"))
+        assertThat(ArticleIds.canonicalUrl(
+                        "HTTPS://News.Example.COM:443/World/Story?utm_source=tw&id=7&UTM_Medium=x#comments"))
                 .isEqualTo("https://news.example.com/World/Story?id=7");
         assertThat(ArticleIds.canonicalUrl("http://example.com")).isEqualTo("http://example.com/");
         assertThat(ArticleIds.canonicalUrl("http://example.com:8080/a")).isEqualTo("http://example.com:8080/a");
@@ -48,8 +56,10 @@ class ArticleIdsTest {
     @Example
     void shouldRejectRelativeOrNonHttpUrl() {
         assertThatThrownBy(() -> ArticleIds.canonicalUrl("/news/1")).isInstanceOf(InvalidArticleException.class);
-        assertThatThrownBy(() -> ArticleIds.canonicalUrl("ftp://example.com/a")).isInstanceOf(InvalidArticleException.class);
-        assertThatThrownBy(() -> ArticleIds.canonicalUrl("http://exa mple.com/")).isInstanceOf(InvalidArticleException.class);
+        assertThatThrownBy(() -> ArticleIds.canonicalUrl("ftp://example.com/a"))
+                .isInstanceOf(InvalidArticleException.class);
+        assertThatThrownBy(() -> ArticleIds.canonicalUrl("http://exa mple.com/"))
+                .isInstanceOf(InvalidArticleException.class);
     }
 
     @Example
@@ -68,7 +78,8 @@ class ArticleIdsTest {
 
     private static String sha256Prefix(String s) {
         try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(d, 0, 8);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new AssertionError(e);
@@ -84,9 +95,11 @@ class ArticleIdsTest {
     }
 
     @Property
-    void textIdIgnoresHowWordsAreSeparated(@ForAll @Size(min = 1, max = 12) List<@StringLength(min = 1, max = 8) String> words,
-                                           @ForAll("separators") List<String> separators) {
-        List<String> clean = words.stream().map(w -> w.replaceAll("[\\s\\p{Cc}\\p{Z}]", "x")).toList();
+    void textIdIgnoresHowWordsAreSeparated(
+            @ForAll @Size(min = 1, max = 12) List<@StringLength(min = 1, max = 8) String> words,
+            @ForAll("separators") List<String> separators) {
+        List<String> clean =
+                words.stream().map(w -> w.replaceAll("[\\s\\p{Cc}\\p{Z}]", "x")).toList();
         StringBuilder spaced = new StringBuilder(separators.get(0));
         for (int i = 0; i < clean.size(); i++) {
             spaced.append(clean.get(i)).append(separators.get((i + 1) % separators.size()));
@@ -103,7 +116,8 @@ class ArticleIdsTest {
         String once = ArticleNormaliser.normaliseText(text);
 
         assertThat(ArticleNormaliser.normaliseText(once)).isEqualTo(once);
-        assertThat(ArticleNormaliser.normaliseLine(ArticleNormaliser.normaliseLine(text))).isEqualTo(ArticleNormaliser.normaliseLine(text));
+        assertThat(ArticleNormaliser.normaliseLine(ArticleNormaliser.normaliseLine(text)))
+                .isEqualTo(ArticleNormaliser.normaliseLine(text));
     }
 
     @Property
@@ -112,12 +126,15 @@ class ArticleIdsTest {
         String canonical = ArticleIds.canonicalUrl(url);
 
         assertThat(ArticleIds.canonicalUrl(canonical)).isEqualTo(canonical);
-        assertThat(ArticleIds.articleId(null, url, "a", "b")).isEqualTo(ArticleIds.articleId(null, canonical, "c", "d"));
+        assertThat(ArticleIds.articleId(null, url, "a", "b"))
+                .isEqualTo(ArticleIds.articleId(null, canonical, "c", "d"));
     }
 
     @Provide
     Arbitrary<String> texts() {
-        return Arbitraries.strings().all().ofMaxLength(200)
+        return Arbitraries.strings()
+                .all()
+                .ofMaxLength(200)
                 .injectDuplicates(0.05)
                 .edgeCases(c -> c.add(" \r\n\t\u00a0\u2028"));
     }
@@ -125,11 +142,17 @@ class ArticleIdsTest {
     @Provide
     Arbitrary<List<String>> separators() {
         return Arbitraries.of(" ", "  ", "\t", "\r\n", "\n", " \u00a0 ", "\u2028", "\u0085")
-                .list().ofMinSize(1).ofMaxSize(5);
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(5);
     }
 
     @Provide
     Arbitrary<String> paths() {
-        return Arbitraries.strings().withCharRange('a', 'z').numeric().ofMinLength(1).ofMaxLength(12);
+        return Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .numeric()
+                .ofMinLength(1)
+                .ofMaxLength(12);
     }
 }

@@ -18,8 +18,18 @@ class ArticleNormaliserTest {
     private final ArticleNormaliser normaliser = new ArticleNormaliser(Clock.fixed(NOW, ZoneOffset.UTC), "wire");
 
     private static ParsedArticle article(String title, String lede, String body) {
-        return new ParsedArticle(Origin.line(Path.of("in", "a.jsonl"), 3), new byte[0], null, title, lede, body,
-                null, null, null, null, Map.of());
+        return new ParsedArticle(
+                Origin.line(Path.of("in", "a.jsonl"), 3),
+                new byte[0],
+                null,
+                title,
+                lede,
+                body,
+                null,
+                null,
+                null,
+                null,
+                Map.of());
     }
 
     @Test
@@ -50,7 +60,8 @@ class ArticleNormaliserTest {
 
     @Test
     void shouldBuildRawArticleWithDefaultsFromClockAndSource() {
-        RawArticle raw = normaliser.normalise(article(" Title\t here ", "  ", "Body\r\n\r\nmore"), IngestChannel.FOLDER);
+        RawArticle raw =
+                normaliser.normalise(article(" Title\t here ", "  ", "Body\r\n\r\nmore"), IngestChannel.FOLDER);
 
         assertThat(raw.getTitle()).isEqualTo("Title here");
         assertThat(raw.getLede()).isNull();
@@ -64,8 +75,17 @@ class ArticleNormaliserTest {
 
     @Test
     void shouldKeepDeclaredSourceUrlLanguageAndAttributes() {
-        ParsedArticle parsed = new ParsedArticle(Origin.file(Path.of("a.json")), new byte[0], "id-1", "T", "L", "B",
-                "pt_BR", " Reuters ", "HTTPS://Example.COM/x?utm_source=a&b=1#top", Instant.EPOCH,
+        ParsedArticle parsed = new ParsedArticle(
+                Origin.file(Path.of("a.json")),
+                new byte[0],
+                "id-1",
+                "T",
+                "L",
+                "B",
+                "pt_BR",
+                " Reuters ",
+                "HTTPS://Example.COM/x?utm_source=a&b=1#top",
+                Instant.EPOCH,
                 Map.of("author", " Jane\nDoe "));
 
         RawArticle raw = normaliser.normalise(parsed, IngestChannel.FILE);
@@ -87,8 +107,18 @@ class ArticleNormaliserTest {
 
     @Test
     void shouldRejectInvalidLanguageTag() {
-        ParsedArticle parsed = new ParsedArticle(Origin.file(Path.of("a.json")), new byte[0], null, "T", null, "B",
-                "english please", null, null, null, Map.of());
+        ParsedArticle parsed = new ParsedArticle(
+                Origin.file(Path.of("a.json")),
+                new byte[0],
+                null,
+                "T",
+                null,
+                "B",
+                "english please",
+                null,
+                null,
+                null,
+                Map.of());
 
         assertThatThrownBy(() -> normaliser.normalise(parsed, IngestChannel.FILE))
                 .isInstanceOf(InvalidArticleException.class)

@@ -46,9 +46,15 @@ class FileIngestorTest {
     @BeforeEach
     void setUp() {
         SchemaRegistryClient registry = SchemaRegistryClients.forUrl("mem://" + REGISTRY);
-        articles = new MockProducer<>(true, null, new StringSerializer(),
+        articles = new MockProducer<>(
+                true,
+                null,
+                new StringSerializer(),
                 AvroWireSerde.forValues(registry, RawArticle.class).serializer());
-        deadLetters = new MockProducer<>(true, null, new StringSerializer(),
+        deadLetters = new MockProducer<>(
+                true,
+                null,
+                new StringSerializer(),
                 AvroWireSerde.forValues(registry, DeadLetter.class).serializer());
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         ArticlePublisher publisher = new ArticlePublisher(articles, deadLetters, clock);
@@ -64,7 +70,8 @@ class FileIngestorTest {
     void shouldPublishGoodArticlesAndDeadLetterRejectionsFromDirectory() throws IOException {
         Path folder = Files.createDirectory(dir.resolve("in"));
         Files.writeString(folder.resolve("b.txt"), "Second\n\nBody of second.");
-        Files.writeString(folder.resolve("a.jsonl"), "{\"id\":\"one\",\"title\":\"First\",\"body\":\"B\"}\n{\"body\":\"x\"}\n");
+        Files.writeString(
+                folder.resolve("a.jsonl"), "{\"id\":\"one\",\"title\":\"First\",\"body\":\"B\"}\n{\"body\":\"x\"}\n");
         Files.writeString(folder.resolve("c.md"), "# not an article");
         Files.createDirectory(folder.resolve("sub"));
 
@@ -74,7 +81,9 @@ class FileIngestorTest {
         assertThat(raw).extracting(ProducerRecord::topic).containsOnly(Topics.ARTICLES_RAW);
         assertThat(raw).extracting(r -> r.value().getTitle()).containsExactly("First", "Second");
         assertThat(raw.get(0).key()).isEqualTo("one");
-        assertThat(raw.get(1).key()).isEqualTo(raw.get(1).value().getArticleId()).startsWith("txt-");
+        assertThat(raw.get(1).key())
+                .isEqualTo(raw.get(1).value().getArticleId())
+                .startsWith("txt-");
         assertThat(raw).extracting(r -> r.value().getChannel()).containsOnly(IngestChannel.FOLDER);
 
         List<ProducerRecord<String, DeadLetter>> dlq = deadLetters.history();
@@ -87,19 +96,28 @@ class FileIngestorTest {
         assertThat(letter.getErrorClass()).isEqualTo(InvalidArticleException.class.getName());
         assertThat(letter.getErrorMessage()).contains("missing title");
         assertThat(letter.getFailedAt()).isEqualTo(NOW);
-        assertThat(new String(dlq.get(0).headers().lastHeader(DeadLetters.HEADER_STAGE).value(), StandardCharsets.UTF_8))
+        assertThat(new String(
+                        dlq.get(0)
+                                .headers()
+                                .lastHeader(DeadLetters.HEADER_STAGE)
+                                .value(),
+                        StandardCharsets.UTF_8))
                 .isEqualTo("ingest-folder");
 
         assertThat(report.publishedCount()).isEqualTo(2);
-        assertThat(report.rejected()).singleElement().satisfies(r -> assertThat(r.reason()).contains("missing title"));
-        assertThat(report.skipped()).extracting(IngestReport.Skipped::path)
+        assertThat(report.rejected())
+                .singleElement()
+                .satisfies(r -> assertThat(r.reason()).contains("missing title"));
+        assertThat(report.skipped())
+                .extracting(IngestReport.Skipped::path)
                 .containsExactly(folder.resolve("c.md"), folder.resolve("sub"));
         assertThat(report.failed()).isEmpty();
     }
 
     @Test
     void shouldDeadLetterArticleRejectedByNormaliserWithStageFile() throws IOException {
-        Path file = Files.writeString(dir.resolve("bad-url.json"), "{\"title\":\"T\",\"body\":\"B\",\"url\":\"not a url\"}");
+        Path file = Files.writeString(
+                dir.resolve("bad-url.json"), "{\"title\":\"T\",\"body\":\"B\",\"url\":\"not a url\"}");
 
         IngestReport report = ingestor.ingest(List.of(file));
 
@@ -125,17 +143,24 @@ class FileIngestorTest {
 
     @Test
     void shouldReportUnacknowledgedRecordsAsFailed() throws IOException {
-        MockProducer<String, RawArticle> rejecting = new MockProducer<>(false, null, new StringSerializer(),
-                AvroWireSerde.forValues(SchemaRegistryClients.forUrl("mem://" + REGISTRY), RawArticle.class).serializer()) {
-            @Override
-            public synchronized void flush() {
-                while (errorNext(new RecordTooLargeException("too large"))) {
-                    // fail every pending send, as a broker refusing them would
-                }
-            }
-        };
+        MockProducer<String, RawArticle> rejecting =
+                new MockProducer<>(
+                        false,
+                        null,
+                        new StringSerializer(),
+                        AvroWireSerde.forValues(SchemaRegistryClients.forUrl("mem://" + REGISTRY), RawArticle.class)
+                                .serializer()) {
+                    @Override
+                    public synchronized void flush() {
+                        while (errorNext(new RecordTooLargeException("too large"))) {
+                            // fail every pending send, as a broker refusing them would
+                        }
+                    }
+                };
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        FileIngestor failing = new FileIngestor(new ArticleFileReader(), new ArticleNormaliser(clock, "unknown"),
+        FileIngestor failing = new FileIngestor(
+                new ArticleFileReader(),
+                new ArticleNormaliser(clock, "unknown"),
                 new ArticlePublisher(rejecting, deadLetters, clock));
         Path file = Files.writeString(dir.resolve("a.txt"), "T\n\nB");
 

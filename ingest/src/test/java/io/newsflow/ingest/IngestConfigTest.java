@@ -50,7 +50,8 @@ class IngestConfigTest {
         m.remove("schema.registry.url");
 
         assertThatThrownBy(() -> IngestConfig.from(Settings.of(m)))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("schema.registry.url"))
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.key()).isEqualTo("schema.registry.url"))
                 .hasMessageContaining("is required");
     }
 
@@ -60,7 +61,8 @@ class IngestConfigTest {
         m.put("ingest.sorce", "typo");
 
         assertThatThrownBy(() -> IngestConfig.from(Settings.of(m)))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("ingest.sorce"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.key()).isEqualTo("ingest.sorce"));
     }
 
     @Test
@@ -73,10 +75,13 @@ class IngestConfigTest {
         badLinger.put("ingest.linger", "PT5M");
 
         assertThatThrownBy(() -> IngestConfig.from(Settings.of(badServers)))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("kafka.bootstrap.servers"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.key()).isEqualTo("kafka.bootstrap.servers"));
         assertThatThrownBy(() -> IngestConfig.from(Settings.of(badUrl)))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("schema.registry.url"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.key()).isEqualTo("schema.registry.url"));
         assertThatThrownBy(() -> IngestConfig.from(Settings.of(badLinger)))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("ingest.linger"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.key()).isEqualTo("ingest.linger"));
     }
 }

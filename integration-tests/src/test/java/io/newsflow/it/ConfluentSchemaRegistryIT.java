@@ -32,9 +32,8 @@ class ConfluentSchemaRegistryIT {
     private static final Network NETWORK = Network.newNetwork();
 
     @Container
-    private static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.0.0")
-            .withNetwork(NETWORK)
-            .withListener("kafka:19092");
+    private static final KafkaContainer KAFKA =
+            new KafkaContainer("apache/kafka:4.0.0").withNetwork(NETWORK).withListener("kafka:19092");
 
     @Container
     private static final GenericContainer<?> REGISTRY = new GenericContainer<>("confluentinc/cp-schema-registry:7.9.0")
@@ -56,15 +55,25 @@ class ConfluentSchemaRegistryIT {
 
         int id = registry.register("confluent-it-value", RawArticle.getClassSchema());
 
-        assertThat(registry.register("confluent-it-value", RawArticle.getClassSchema())).isEqualTo(id);
+        assertThat(registry.register("confluent-it-value", RawArticle.getClassSchema()))
+                .isEqualTo(id);
         assertThat(client().schemaById(id)).isEqualTo(RawArticle.getClassSchema());
     }
 
     @Test
     void shouldRefuseAnIncompatibleChangeOnceBackwardIsSet() {
         SchemaRegistryClient registry = client();
-        Schema v1 = SchemaBuilder.record("Thing").namespace("it").fields().requiredString("a").endRecord();
-        Schema v2 = SchemaBuilder.record("Thing").namespace("it").fields().requiredString("a").requiredInt("b").endRecord();
+        Schema v1 = SchemaBuilder.record("Thing")
+                .namespace("it")
+                .fields()
+                .requiredString("a")
+                .endRecord();
+        Schema v2 = SchemaBuilder.record("Thing")
+                .namespace("it")
+                .fields()
+                .requiredString("a")
+                .requiredInt("b")
+                .endRecord();
         registry.setCompatibility("confluent-it-compat-value", "BACKWARD");
         registry.register("confluent-it-compat-value", v1);
 
@@ -80,12 +89,15 @@ class ConfluentSchemaRegistryIT {
     @Test
     void shouldRoundTripAnArticleThroughTheWireFormat() {
         AvroWireSerde<RawArticle> serde = AvroWireSerde.forValues(client(), RawArticle.class);
-        RawArticle article = aRawArticle().withId("confluent-1").withTitle("Título").build();
+        RawArticle article =
+                aRawArticle().withId("confluent-1").withTitle("Título").build();
 
         byte[] bytes = serde.serializer().serialize("confluent-topic", article);
 
         assertThat(bytes[0]).isZero();
-        assertThat(AvroWireSerde.forValues(client(), RawArticle.class).deserializer().deserialize("confluent-topic", bytes))
+        assertThat(AvroWireSerde.forValues(client(), RawArticle.class)
+                        .deserializer()
+                        .deserialize("confluent-topic", bytes))
                 .isEqualTo(article);
     }
 }

@@ -67,7 +67,8 @@ class DemoCommandIT {
         assertThat(articles).hasSize(4);
         JsonNode seed = articles.stream()
                 .filter(a -> a.get("title").asText().startsWith("Régimen de Kim Jong-un"))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(seed.get("entities").findValuesAsText("id")).contains("Q56226", "Q22686", "Q423", "Q159", "Q30");
         assertThat(seed.get("topics").findValuesAsText("id")).contains("kp-ru-rapprochement", "us-kp-diplomacy");
         assertThat(seed.get("language").get("code").asText()).isEqualTo("es");
@@ -79,6 +80,7 @@ class DemoCommandIT {
             assertThat(store.find(seed.get("articleId").asText())).isPresent();
         }
         assertThat(Files.exists(home.resolve("stack").resolve("stack.properties")))
-                .as("the demo stops the stack it started").isFalse();
+                .as("the demo stops the stack it started")
+                .isFalse();
     }
 }

@@ -20,17 +20,21 @@ import org.junit.jupiter.api.Test;
  */
 class DistributionIT {
 
-    private static final Path PROJECT = Path.of(System.getProperty("newsflow.project.dir", "..")).toAbsolutePath().normalize();
+    private static final Path PROJECT = Path.of(System.getProperty("newsflow.project.dir", ".."))
+            .toAbsolutePath()
+            .normalize();
 
     @Test
     void shouldAnnotateTheSampleCorpusFromTheDistributionClasspathAlone() throws Exception {
         Path input = PROJECT.resolve("samples/corpus-sample.jsonl");
-        long articles = Files.readAllLines(input).stream().filter(l -> !l.isBlank()).count();
+        long articles =
+                Files.readAllLines(input).stream().filter(l -> !l.isBlank()).count();
 
         Result result = run("annotate", input.toString());
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
-        assertThat(result.stdout().lines().filter(l -> l.startsWith("{\"articleId\":"))).hasSize((int) articles);
+        assertThat(result.stdout().lines().filter(l -> l.startsWith("{\"articleId\":")))
+                .hasSize((int) articles);
     }
 
     @Test
@@ -41,30 +45,37 @@ class DistributionIT {
         assertThat(result.stdout()).contains("demo", "annotate", "stack", "ingest", "enrich", "sink");
     }
 
-    private record Result(int exitCode, String stdout, String stderr) {
-    }
+    private record Result(int exitCode, String stdout, String stderr) {}
 
     private static Result run(String... args) throws IOException, InterruptedException {
         Path appTarget = PROJECT.resolve("app/target");
         Path jar;
         try (Stream<Path> files = Files.list(appTarget)) {
-            jar = files.filter(p -> p.getFileName().toString().matches("newsflow-app-.*\\.jar")).findFirst().orElseThrow();
+            jar = files.filter(p -> p.getFileName().toString().matches("newsflow-app-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow();
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g",
                 "-Dnewsflow.project.dir=" + PROJECT,
-                "-cp", jar + File.pathSeparator + appTarget.resolve("newsflow/lib") + File.separator + "*",
+                "-cp",
+                jar + File.pathSeparator + appTarget.resolve("newsflow/lib") + File.separator + "*",
                 "io.newsflow.app.Newsflow"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("newsflow-out", ".txt");
         Path err = Files.createTempFile("newsflow-err", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("newsflow " + String.join(" ", args) + " did not finish in 5 minutes");
         }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        return new Result(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 }

@@ -63,8 +63,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineEndToEndIT {
 
     private static final Duration WAIT = Duration.ofMinutes(2);
-    private static final Path SEED = Path.of(System.getProperty("newsflow.project.dir", ".."))
-            .resolve("samples/seed-es-kp-us-letter.txt");
+    private static final Path SEED =
+            Path.of(System.getProperty("newsflow.project.dir", "..")).resolve("samples/seed-es-kp-us-letter.txt");
 
     @TempDir
     static Path workDir;
@@ -81,7 +81,8 @@ class PipelineEndToEndIT {
                 "schema.registry.url", stack.schemaRegistryUrl(),
                 "enrich.application.id", "it-enrich-" + UUID.randomUUID(),
                 "enrich.state.dir", workDir.resolve("streams").toString())));
-        enricher = EnrichService.start(config, EnrichSerdes.using(registry), ArticleEnricher.withDefaultKnowledgeBase());
+        enricher =
+                EnrichService.start(config, EnrichSerdes.using(registry), ArticleEnricher.withDefaultKnowledgeBase());
         enricher.awaitRunning(WAIT);
     }
 
@@ -102,13 +103,17 @@ class PipelineEndToEndIT {
 
         StoredArticle stored = storeUntilPresent(stack, jdbcUrl, id);
 
-        assertThat(stored.entities()).extracting(StoredArticle.Entity::entityId)
+        assertThat(stored.entities())
+                .extracting(StoredArticle.Entity::entityId)
                 .contains("Q56226", "Q22686", "Q423", "Q159", "Q30");
-        assertThat(stored.topics()).extracting(StoredArticle.Topic::topicId)
+        assertThat(stored.topics())
+                .extracting(StoredArticle.Topic::topicId)
                 .contains("kp-ru-rapprochement", "us-kp-diplomacy");
         assertThat(stored.language()).isEqualTo("es");
-        try (TopicProbe<String, EnrichedArticle> enriched = TopicProbe.fromBeginning(stack.bootstrapServers(),
-                Topics.ARTICLES_ENRICHED, new StringDeserializer(),
+        try (TopicProbe<String, EnrichedArticle> enriched = TopicProbe.fromBeginning(
+                stack.bootstrapServers(),
+                Topics.ARTICLES_ENRICHED,
+                new StringDeserializer(),
                 AvroWireSerde.forValues(registry, EnrichedArticle.class).deserializer())) {
             EnrichedArticleAssert.assertThat(enriched.awaitKey(id, WAIT).value())
                     .hasLanguage("es")
@@ -140,21 +145,37 @@ class PipelineEndToEndIT {
         Path file = workDir.resolve("mixed-" + marker + ".jsonl");
         String noTitle = "{\"id\":\"no-title-" + marker + "\",\"text\":\"Texto sin titular.\"}";
         String notJson = "{this is not json " + marker;
-        Files.writeString(file, String.join("\n",
-                "{\"id\":\"good-" + marker + "\",\"title\":\"Rusia y Ucrania\",\"text\":\"Negociaciones de paz.\"}",
-                noTitle, notJson) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                String.join(
+                                "\n",
+                                "{\"id\":\"good-" + marker
+                                        + "\",\"title\":\"Rusia y Ucrania\",\"text\":\"Negociaciones de paz.\"}",
+                                noTitle,
+                                notJson)
+                        + "\n",
+                StandardCharsets.UTF_8);
 
         IngestReport report = ingest(stack, List.of(file));
 
         assertThat(report.publishedCount()).isEqualTo(1);
         assertThat(report.rejected()).hasSize(2);
         assertThat(report.rejected()).allSatisfy(r -> assertThat(r.reason()).isNotBlank());
-        try (TopicProbe<String, DeadLetter> dlq = TopicProbe.fromBeginning(stack.bootstrapServers(), Topics.DLQ,
-                new StringDeserializer(), AvroWireSerde.forValues(registry, DeadLetter.class).deserializer())) {
-            DeadLetter missingTitle = dlq.awaitRecord(r -> r.value().getOrigin() != null
-                    && r.value().getOrigin().endsWith(file.getFileName() + ":2"), WAIT).value();
-            DeadLetter invalid = dlq.awaitRecord(r -> r.value().getOrigin() != null
-                    && r.value().getOrigin().endsWith(file.getFileName() + ":3"), WAIT).value();
+        try (TopicProbe<String, DeadLetter> dlq = TopicProbe.fromBeginning(
+                stack.bootstrapServers(),
+                Topics.DLQ,
+                new StringDeserializer(),
+                AvroWireSerde.forValues(registry, DeadLetter.class).deserializer())) {
+            DeadLetter missingTitle = dlq.awaitRecord(
+                            r -> r.value().getOrigin() != null
+                                    && r.value().getOrigin().endsWith(file.getFileName() + ":2"),
+                            WAIT)
+                    .value();
+            DeadLetter invalid = dlq.awaitRecord(
+                            r -> r.value().getOrigin() != null
+                                    && r.value().getOrigin().endsWith(file.getFileName() + ":3"),
+                            WAIT)
+                    .value();
             assertThat(missingTitle.getStage()).isEqualTo("ingest-file");
             assertThat(missingTitle.getErrorMessage()).containsIgnoringCase("title");
             assertThat(text(missingTitle.getValue())).isEqualTo(noTitle);
@@ -167,23 +188,32 @@ class PipelineEndToEndIT {
     void shouldDeadLetterAnUndecodableRawRecordWithItsOffsetAndKeepEnriching(RealKafkaStack stack) throws Exception {
         String marker = UUID.randomUUID().toString();
         byte[] garbage = ("not an avro record " + marker).getBytes(StandardCharsets.UTF_8);
-        RawArticle good = RawArticleBuilder.aRawArticle().withId("after-garbage-" + marker)
-                .withTitle("Corea del Norte y Rusia").withBody("Pyongyang y Moscú firman un tratado militar.").build();
+        RawArticle good = RawArticleBuilder.aRawArticle()
+                .withId("after-garbage-" + marker)
+                .withTitle("Corea del Norte y Rusia")
+                .withBody("Pyongyang y Moscú firman un tratado militar.")
+                .build();
         RecordMetadata garbageAt;
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(stack.clientConfig(),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(stack.clientConfig(), new ByteArraySerializer(), new ByteArraySerializer())) {
             garbageAt = producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, utf8("garbage-" + marker), garbage))
                     .get(30, TimeUnit.SECONDS);
-            byte[] goodBytes = AvroWireSerde.forValues(registry, RawArticle.class).serializer()
+            byte[] goodBytes = AvroWireSerde.forValues(registry, RawArticle.class)
+                    .serializer()
                     .serialize(Topics.ARTICLES_RAW, good);
             producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW, utf8(good.getArticleId()), goodBytes))
                     .get(30, TimeUnit.SECONDS);
         }
 
-        try (TopicProbe<String, DeadLetter> dlq = TopicProbe.fromBeginning(stack.bootstrapServers(), Topics.DLQ,
-                new StringDeserializer(), AvroWireSerde.forValues(registry, DeadLetter.class).deserializer());
-                TopicProbe<String, EnrichedArticle> enriched = TopicProbe.fromBeginning(stack.bootstrapServers(),
-                        Topics.ARTICLES_ENRICHED, new StringDeserializer(),
+        try (TopicProbe<String, DeadLetter> dlq = TopicProbe.fromBeginning(
+                        stack.bootstrapServers(),
+                        Topics.DLQ,
+                        new StringDeserializer(),
+                        AvroWireSerde.forValues(registry, DeadLetter.class).deserializer());
+                TopicProbe<String, EnrichedArticle> enriched = TopicProbe.fromBeginning(
+                        stack.bootstrapServers(),
+                        Topics.ARTICLES_ENRICHED,
+                        new StringDeserializer(),
                         AvroWireSerde.forValues(registry, EnrichedArticle.class).deserializer())) {
             ConsumerRecord<String, DeadLetter> dead = dlq.awaitKey("garbage-" + marker, WAIT);
             assertThat(dead.value().getStage()).isEqualTo("enrich");
@@ -191,7 +221,8 @@ class PipelineEndToEndIT {
             assertThat(dead.value().getSourcePartition()).isEqualTo(garbageAt.partition());
             assertThat(dead.value().getSourceOffset()).isEqualTo(garbageAt.offset());
             assertThat(toArray(dead.value().getValue())).isEqualTo(garbage);
-            EnrichedArticleAssert.assertThat(enriched.awaitKey(good.getArticleId(), WAIT).value())
+            EnrichedArticleAssert.assertThat(
+                            enriched.awaitKey(good.getArticleId(), WAIT).value())
                     .hasEntities("Q423", "Q159");
         }
     }
@@ -202,17 +233,22 @@ class PipelineEndToEndIT {
                 "schema.registry.url", stack.schemaRegistryUrl())));
         Clock clock = Clock.systemUTC();
         try (ArticlePublisher publisher = ArticlePublisher.create(config, clock)) {
-            return new FileIngestor(new ArticleFileReader(), new ArticleNormaliser(clock, "it"), publisher).ingest(paths);
+            return new FileIngestor(new ArticleFileReader(), new ArticleNormaliser(clock, "it"), publisher)
+                    .ingest(paths);
         }
     }
 
     /** Runs a sink (own consumer group) until the article is in the database, then reads it back. */
     private StoredArticle storeUntilPresent(RealKafkaStack stack, String jdbcUrl, String articleId) throws Exception {
         SinkConfig config = SinkConfig.from(Settings.of(Map.of(
-                "kafka.bootstrap.servers", stack.bootstrapServers(),
-                "schema.registry.url", stack.schemaRegistryUrl(),
-                "sink.jdbc.url", jdbcUrl,
-                "sink.group.id", "it-sink-" + UUID.randomUUID())));
+                "kafka.bootstrap.servers",
+                stack.bootstrapServers(),
+                "schema.registry.url",
+                stack.schemaRegistryUrl(),
+                "sink.jdbc.url",
+                jdbcUrl,
+                "sink.group.id",
+                "it-sink-" + UUID.randomUUID())));
         try (ArticleStore store = JdbcArticleStore.open(jdbcUrl);
                 EnrichedArticleSink sink = EnrichedArticleSink.create(config, store, Clock.systemUTC())) {
             CompletableFuture<?> run = CompletableFuture.runAsync(
@@ -225,6 +261,4 @@ class PipelineEndToEndIT {
             return store.find(articleId).orElseThrow();
         }
     }
-
-
 }

@@ -43,12 +43,30 @@ import org.junit.jupiter.api.Test;
 @WithRealKafkaStack
 class SchemaRegistryClientIT {
 
-    private static final Schema V1 = SchemaBuilder.record("Probe").namespace("io.newsflow.it").fields()
-            .requiredString("a").endRecord();
-    private static final Schema V2_WITH_DEFAULT = SchemaBuilder.record("Probe").namespace("io.newsflow.it").fields()
-            .requiredString("a").name("b").type().intType().intDefault(7).endRecord();
-    private static final Schema V3_REQUIRED = SchemaBuilder.record("Probe").namespace("io.newsflow.it").fields()
-            .requiredString("a").name("b").type().intType().intDefault(7).requiredString("c").endRecord();
+    private static final Schema V1 = SchemaBuilder.record("Probe")
+            .namespace("io.newsflow.it")
+            .fields()
+            .requiredString("a")
+            .endRecord();
+    private static final Schema V2_WITH_DEFAULT = SchemaBuilder.record("Probe")
+            .namespace("io.newsflow.it")
+            .fields()
+            .requiredString("a")
+            .name("b")
+            .type()
+            .intType()
+            .intDefault(7)
+            .endRecord();
+    private static final Schema V3_REQUIRED = SchemaBuilder.record("Probe")
+            .namespace("io.newsflow.it")
+            .fields()
+            .requiredString("a")
+            .name("b")
+            .type()
+            .intType()
+            .intDefault(7)
+            .requiredString("c")
+            .endRecord();
 
     private RealKafkaStack stack;
     private String run;
@@ -83,7 +101,9 @@ class SchemaRegistryClientIT {
     @Test
     void shouldThrowUnknownSchemaForAnIdTheRegistryNeverGave() {
         assertThatThrownBy(() -> freshClient().schemaById(Integer.MAX_VALUE - 7))
-                .isInstanceOfSatisfying(UnknownSchemaException.class, e -> assertThat(e.httpStatus()).isEqualTo(404))
+                .isInstanceOfSatisfying(
+                        UnknownSchemaException.class,
+                        e -> assertThat(e.httpStatus()).isEqualTo(404))
                 .hasMessageContaining(stack.schemaRegistryUrl() + "/schemas/ids/" + (Integer.MAX_VALUE - 7));
     }
 
@@ -97,7 +117,9 @@ class SchemaRegistryClientIT {
 
         assertThat(v2).isNotEqualTo(v1);
         assertThatThrownBy(() -> client.register(subject, V3_REQUIRED))
-                .isInstanceOfSatisfying(IncompatibleSchemaException.class, e -> assertThat(e.httpStatus()).isEqualTo(409))
+                .isInstanceOfSatisfying(
+                        IncompatibleSchemaException.class,
+                        e -> assertThat(e.httpStatus()).isEqualTo(409))
                 .hasMessageContaining(subject);
     }
 
@@ -107,16 +129,23 @@ class SchemaRegistryClientIT {
         String topic = "registry-it-" + run;
         stack.createTopics(topic);
         RawArticle article = RawArticle.newBuilder()
-                .setArticleId("it-1").setSource("IT Gazette").setChannel(IngestChannel.KAFKA)
-                .setTitle("Registry round trip").setBody("Body ünïcödé 北朝鮮").setUrl("https://example.org/it")
-                .setIngestedAt(Instant.parse("2026-11-30T00:00:00Z")).setAttributes(Map.of("k", "v")).build();
+                .setArticleId("it-1")
+                .setSource("IT Gazette")
+                .setChannel(IngestChannel.KAFKA)
+                .setTitle("Registry round trip")
+                .setBody("Body ünïcödé 北朝鮮")
+                .setUrl("https://example.org/it")
+                .setIngestedAt(Instant.parse("2026-11-30T00:00:00Z"))
+                .setAttributes(Map.of("k", "v"))
+                .build();
         AvroWireSerde<RawArticle> serde = AvroWireSerde.forValues(freshClient(), RawArticle.class);
 
         // When it is produced, and read back by a consumer configured only through Kafka properties
         Map<String, Object> producerConfig = stack.clientConfig();
         try (KafkaProducer<String, RawArticle> producer =
-                     new KafkaProducer<>(producerConfig, new StringSerializer(), serde.serializer())) {
-            producer.send(new ProducerRecord<>(topic, article.getArticleId(), article)).get();
+                new KafkaProducer<>(producerConfig, new StringSerializer(), serde.serializer())) {
+            producer.send(new ProducerRecord<>(topic, article.getArticleId(), article))
+                    .get();
         } catch (Exception e) {
             throw new AssertionError("Could not produce to " + topic, e);
         }
@@ -137,7 +166,8 @@ class SchemaRegistryClientIT {
         int id = ((raw[1] & 0xff) << 24) | ((raw[2] & 0xff) << 16) | ((raw[3] & 0xff) << 8) | (raw[4] & 0xff);
         assertThat(raw[0]).isZero();
         assertThat(freshClient().schemaById(id)).isEqualTo(RawArticle.getClassSchema());
-        assertThat(freshClient().register(topic + "-value", RawArticle.getClassSchema())).isEqualTo(id);
+        assertThat(freshClient().register(topic + "-value", RawArticle.getClassSchema()))
+                .isEqualTo(id);
     }
 
     private static <V> List<ConsumerRecord<String, V>> readAll(Map<String, Object> config, String topic) {

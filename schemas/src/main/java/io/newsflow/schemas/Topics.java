@@ -23,13 +23,13 @@ public final class Topics {
 
     private static final Pattern TOPIC_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** The output topic of one geopolitical topic of the taxonomy, e.g. {@code news-topic-kp-ru-rapprochement}. */
     public static String forGeoTopic(String geoTopicId) {
         if (geoTopicId == null || !TOPIC_ID.matcher(geoTopicId).matches()) {
-            throw new IllegalArgumentException("A geopolitical topic id must be kebab-case (a-z, 0-9, '-'), got '" + geoTopicId + "'");
+            throw new IllegalArgumentException(
+                    "A geopolitical topic id must be kebab-case (a-z, 0-9, '-'), got '" + geoTopicId + "'");
         }
         return GEO_TOPIC_PREFIX + geoTopicId;
     }

@@ -37,8 +37,7 @@ public final class TestRecords {
     public static final Instant INGESTED = Instant.parse("2026-11-30T00:00:00Z");
     public static final Instant ENRICHED = Instant.parse("2026-11-30T00:00:01.250Z");
 
-    private TestRecords() {
-    }
+    private TestRecords() {}
 
     public static RawArticle rawArticle() {
         return RawArticle.newBuilder()
@@ -69,14 +68,35 @@ public final class TestRecords {
     }
 
     public static EnrichedArticle enrichedArticle() {
-        Mention mention = Mention.newBuilder().setField(TextField.TITLE).setStart(0).setEnd(9)
-                .setSurface("Pyongyang").setMatchedBy("name").build();
-        Entity entity = Entity.newBuilder().setId("Q18808").setType(EntityType.LOC).setSubtype("capital")
-                .setName("Pyongyang").setCountryCode("KP").setConfidence(0.93).setMentions(List.of(mention)).build();
-        TopicEvidence evidence = TopicEvidence.newBuilder().setRule("kp-and-ru").setField(TextField.TITLE).setStart(0)
-                .setEnd(30).setText("Pyongyang and Moscow sign pact").setMatched(List.of("Q18808", "Q649")).build();
-        TopicAssignment topic = TopicAssignment.newBuilder().setId("kp-ru-rapprochement").setScore(0.8)
-                .setEvidence(List.of(evidence)).build();
+        Mention mention = Mention.newBuilder()
+                .setField(TextField.TITLE)
+                .setStart(0)
+                .setEnd(9)
+                .setSurface("Pyongyang")
+                .setMatchedBy("name")
+                .build();
+        Entity entity = Entity.newBuilder()
+                .setId("Q18808")
+                .setType(EntityType.LOC)
+                .setSubtype("capital")
+                .setName("Pyongyang")
+                .setCountryCode("KP")
+                .setConfidence(0.93)
+                .setMentions(List.of(mention))
+                .build();
+        TopicEvidence evidence = TopicEvidence.newBuilder()
+                .setRule("kp-and-ru")
+                .setField(TextField.TITLE)
+                .setStart(0)
+                .setEnd(30)
+                .setText("Pyongyang and Moscow sign pact")
+                .setMatched(List.of("Q18808", "Q649"))
+                .build();
+        TopicAssignment topic = TopicAssignment.newBuilder()
+                .setId("kp-ru-rapprochement")
+                .setScore(0.8)
+                .setEvidence(List.of(evidence))
+                .build();
         return EnrichedArticle.newBuilder()
                 .setArticleId("a-1")
                 .setSource("Example Times")
@@ -86,15 +106,25 @@ public final class TestRecords {
                 .setPublishedAt(PUBLISHED)
                 .setIngestedAt(INGESTED)
                 .setEnrichedAt(ENRICHED)
-                .setLanguage(DetectedLanguage.newBuilder().setCode("en").setConfidence(0.99).setDeclared("en").build())
+                .setLanguage(DetectedLanguage.newBuilder()
+                        .setCode("en")
+                        .setConfidence(0.99)
+                        .setDeclared("en")
+                        .build())
                 .setTitle("Pyongyang and Moscow sign pact")
                 .setLede(null)
                 .setBody("Body.")
                 .setEntities(List.of(entity))
                 .setTopics(List.of(topic))
-                .setFingerprint(ContentFingerprint.newBuilder().setSha256("ab".repeat(32)).setSimhash(-42L).build())
-                .setVersions(EnrichmentVersions.newBuilder().setEnrichment("0.1.0").setKnowledgeBase("kb-1")
-                        .setTaxonomy("geo-topics-v1").build())
+                .setFingerprint(ContentFingerprint.newBuilder()
+                        .setSha256("ab".repeat(32))
+                        .setSimhash(-42L)
+                        .build())
+                .setVersions(EnrichmentVersions.newBuilder()
+                        .setEnrichment("0.1.0")
+                        .setKnowledgeBase("kb-1")
+                        .setTaxonomy("geo-topics-v1")
+                        .build())
                 .setAttributes(Map.of())
                 .build();
     }

@@ -79,9 +79,13 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
      * @param pollTimeout  how long one poll waits
      * @param clock        measures idleness
      */
-    public EnrichedArticleSink(Consumer<byte[], byte[]> consumer, Deserializer<EnrichedArticle> deserializer,
-                               Producer<byte[], DeadLetter> deadLetters, ArticleStore store, Duration pollTimeout,
-                               Clock clock) {
+    public EnrichedArticleSink(
+            Consumer<byte[], byte[]> consumer,
+            Deserializer<EnrichedArticle> deserializer,
+            Producer<byte[], DeadLetter> deadLetters,
+            ArticleStore store,
+            Duration pollTimeout,
+            Clock clock) {
         this.consumer = Objects.requireNonNull(consumer, "consumer");
         this.deserializer = Objects.requireNonNull(deserializer, "deserializer");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
@@ -93,13 +97,20 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
     /** A sink with real Kafka clients for {@code config}, writing to {@code store}. */
     public static EnrichedArticleSink create(SinkConfig config, ArticleStore store, Clock clock) {
         SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(config),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                consumerProperties(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         try {
-            KafkaProducer<byte[], DeadLetter> producer = new KafkaProducer<>(producerProperties(config),
-                    new ByteArraySerializer(), AvroWireSerde.forValues(registry, DeadLetter.class).serializer());
-            return new EnrichedArticleSink(consumer, AvroWireSerde.forValues(registry, EnrichedArticle.class).deserializer(),
-                    producer, store, config.pollTimeout(), clock);
+            KafkaProducer<byte[], DeadLetter> producer = new KafkaProducer<>(
+                    producerProperties(config),
+                    new ByteArraySerializer(),
+                    AvroWireSerde.forValues(registry, DeadLetter.class).serializer());
+            return new EnrichedArticleSink(
+                    consumer,
+                    AvroWireSerde.forValues(registry, EnrichedArticle.class).deserializer(),
+                    producer,
+                    store,
+                    config.pollTimeout(),
+                    clock);
         } catch (RuntimeException e) {
             consumer.close();
             throw e;
@@ -209,10 +220,13 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
         List<Future<RecordMetadata>> pending = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            offsets.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+            offsets.put(
+                    new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
             EnrichedArticle article;
             try {
-                article = record.value() == null ? null : deserializer.deserialize(record.topic(), record.headers(), record.value());
+                article = record.value() == null
+                        ? null
+                        : deserializer.deserialize(record.topic(), record.headers(), record.value());
             } catch (RuntimeException e) {
                 if (DeadLetters.isTransient(e)) {
                     throw e;
@@ -221,7 +235,10 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
                 continue;
             }
             if (article == null) {
-                pending.add(deadLetter(record, new IllegalArgumentException("record has no value (tombstone); an enriched article was expected")));
+                pending.add(deadLetter(
+                        record,
+                        new IllegalArgumentException(
+                                "record has no value (tombstone); an enriched article was expected")));
                 continue;
             }
             batch.add(new ArticleWrite(article, record.topic(), record.partition(), record.offset()));
@@ -239,10 +256,18 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
     }
 
     private Future<RecordMetadata> deadLetter(ConsumerRecord<byte[], byte[]> record, Exception error) {
-        DeadLetter letter = DeadLetters.fromRecord(STAGE, record.topic(), record.partition(), record.offset(),
-                record.key(), record.value(), record.headers(), error, clock.instant());
-        return deadLetters.send(new ProducerRecord<>(Topics.DLQ, null, null, record.key(), letter,
-                DeadLetters.headersFor(letter)));
+        DeadLetter letter = DeadLetters.fromRecord(
+                STAGE,
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key(),
+                record.value(),
+                record.headers(),
+                error,
+                clock.instant());
+        return deadLetters.send(
+                new ProducerRecord<>(Topics.DLQ, null, null, record.key(), letter, DeadLetters.headersFor(letter)));
     }
 
     private static void awaitAck(Future<RecordMetadata> ack) {

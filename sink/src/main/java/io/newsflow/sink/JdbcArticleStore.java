@@ -112,7 +112,8 @@ public final class JdbcArticleStore implements ArticleStore {
         try {
             if (isSqlite(jdbcUrl)) {
                 // WAL lets readers (the CLI, tests) query while the sink writes; it is a property of the file.
-                try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
+                try (Connection c = DriverManager.getConnection(jdbcUrl);
+                        Statement s = c.createStatement()) {
                     s.execute("PRAGMA journal_mode = WAL");
                 }
             }
@@ -125,7 +126,8 @@ public final class JdbcArticleStore implements ArticleStore {
                     .migrate()
                     .migrationsExecuted;
         } catch (SQLException | RuntimeException e) {
-            throw new StoreException("Cannot migrate the article database " + redact(jdbcUrl) + ": " + e.getMessage(), e);
+            throw new StoreException(
+                    "Cannot migrate the article database " + redact(jdbcUrl) + ": " + e.getMessage(), e);
         }
     }
 
@@ -175,12 +177,14 @@ public final class JdbcArticleStore implements ArticleStore {
             latest.put(write.article().getArticleId(), write);
         }
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT_ARTICLE);
-             PreparedStatement deleteEntities = connection.prepareStatement("DELETE FROM article_entities WHERE article_id = ?");
-             PreparedStatement deleteTopics = connection.prepareStatement("DELETE FROM article_topics WHERE article_id = ?");
-             PreparedStatement insertEntity = connection.prepareStatement("INSERT INTO article_entities "
-                     + "(article_id, entity_id, type, name, mention_count, confidence) VALUES (?, ?, ?, ?, ?, ?)");
-             PreparedStatement insertTopic = connection.prepareStatement(
-                     "INSERT INTO article_topics (article_id, topic_id, score) VALUES (?, ?, ?)")) {
+                PreparedStatement deleteEntities =
+                        connection.prepareStatement("DELETE FROM article_entities WHERE article_id = ?");
+                PreparedStatement deleteTopics =
+                        connection.prepareStatement("DELETE FROM article_topics WHERE article_id = ?");
+                PreparedStatement insertEntity = connection.prepareStatement("INSERT INTO article_entities "
+                        + "(article_id, entity_id, type, name, mention_count, confidence) VALUES (?, ?, ?, ?, ?, ?)");
+                PreparedStatement insertTopic = connection.prepareStatement(
+                        "INSERT INTO article_topics (article_id, topic_id, score) VALUES (?, ?, ?)")) {
             for (ArticleWrite write : latest.values()) {
                 bindArticle(upsert, write);
                 upsert.addBatch();
@@ -248,10 +252,17 @@ public final class JdbcArticleStore implements ArticleStore {
     static List<StoredArticle.Entity> mergeEntities(EnrichedArticle article) {
         Map<String, StoredArticle.Entity> byId = new TreeMap<>();
         for (Entity e : article.getEntities()) {
-            StoredArticle.Entity row = new StoredArticle.Entity(e.getId(), e.getType().name(), e.getName(),
-                    e.getMentions().size(), e.getConfidence());
-            byId.merge(e.getId(), row, (a, b) -> new StoredArticle.Entity(a.entityId(), a.type(), a.name(),
-                    a.mentionCount() + b.mentionCount(), Math.max(a.confidence(), b.confidence())));
+            StoredArticle.Entity row = new StoredArticle.Entity(
+                    e.getId(), e.getType().name(), e.getName(), e.getMentions().size(), e.getConfidence());
+            byId.merge(
+                    e.getId(),
+                    row,
+                    (a, b) -> new StoredArticle.Entity(
+                            a.entityId(),
+                            a.type(),
+                            a.name(),
+                            a.mentionCount() + b.mentionCount(),
+                            Math.max(a.confidence(), b.confidence())));
         }
         return new ArrayList<>(byId.values());
     }
@@ -260,7 +271,9 @@ public final class JdbcArticleStore implements ArticleStore {
     static List<StoredArticle.Topic> mergeTopics(EnrichedArticle article) {
         Map<String, StoredArticle.Topic> byId = new TreeMap<>();
         for (TopicAssignment t : article.getTopics()) {
-            byId.merge(t.getId(), new StoredArticle.Topic(t.getId(), t.getScore()),
+            byId.merge(
+                    t.getId(),
+                    new StoredArticle.Topic(t.getId(), t.getScore()),
                     (a, b) -> a.score() >= b.score() ? a : b);
         }
         return new ArrayList<>(byId.values());
@@ -288,13 +301,14 @@ public final class JdbcArticleStore implements ArticleStore {
 
     private Optional<StoredArticle> readArticle(String articleId) throws SQLException {
         List<StoredArticle.Entity> entities = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT entity_id, type, name, mention_count, confidence "
-                + "FROM article_entities WHERE article_id = ? ORDER BY entity_id")) {
+        try (PreparedStatement s =
+                connection.prepareStatement("SELECT entity_id, type, name, mention_count, confidence "
+                        + "FROM article_entities WHERE article_id = ? ORDER BY entity_id")) {
             s.setString(1, articleId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    entities.add(new StoredArticle.Entity(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getInt(4), rs.getDouble(5)));
+                    entities.add(new StoredArticle.Entity(
+                            rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getDouble(5)));
                 }
             }
         }
@@ -308,19 +322,35 @@ public final class JdbcArticleStore implements ArticleStore {
                 }
             }
         }
-        try (PreparedStatement s = connection.prepareStatement(
-                "SELECT " + ARTICLE_COLUMNS + " FROM articles WHERE article_id = ?")) {
+        try (PreparedStatement s =
+                connection.prepareStatement("SELECT " + ARTICLE_COLUMNS + " FROM articles WHERE article_id = ?")) {
             s.setString(1, articleId);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
                 return Optional.of(new StoredArticle(
-                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getDouble(8),
-                        instant(rs, 9), instant(rs, 10), instant(rs, 11),
-                        rs.getString(12), rs.getLong(13), rs.getString(14), rs.getString(15), rs.getString(16),
-                        rs.getString(17), rs.getInt(18), rs.getLong(19), entities, topics));
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getDouble(8),
+                        instant(rs, 9),
+                        instant(rs, 10),
+                        instant(rs, 11),
+                        rs.getString(12),
+                        rs.getLong(13),
+                        rs.getString(14),
+                        rs.getString(15),
+                        rs.getString(16),
+                        rs.getString(17),
+                        rs.getInt(18),
+                        rs.getLong(19),
+                        entities,
+                        topics));
             }
         }
     }
@@ -332,7 +362,8 @@ public final class JdbcArticleStore implements ArticleStore {
 
     @Override
     public long countArticles() {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM articles")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM articles")) {
             rs.next();
             long count = rs.getLong(1);
             connection.commit();

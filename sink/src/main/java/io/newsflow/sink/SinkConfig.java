@@ -37,8 +37,14 @@ import java.time.Duration;
  * @param pollTimeout       value of {@value #POLL_TIMEOUT}
  * @param clientId          value of {@value #CLIENT_ID}
  */
-public record SinkConfig(String bootstrapServers, String schemaRegistryUrl, String jdbcUrl, String groupId,
-                         int batchSize, Duration pollTimeout, String clientId) {
+public record SinkConfig(
+        String bootstrapServers,
+        String schemaRegistryUrl,
+        String jdbcUrl,
+        String groupId,
+        int batchSize,
+        Duration pollTimeout,
+        String clientId) {
 
     /** Key: Kafka bootstrap servers. */
     public static final String BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
@@ -72,7 +78,8 @@ public record SinkConfig(String bootstrapServers, String schemaRegistryUrl, Stri
         schemaRegistryUrl = ConfigChecks.registryUrl(SCHEMA_REGISTRY_URL, schemaRegistryUrl);
         jdbcUrl = ConfigChecks.required(JDBC_URL, jdbcUrl);
         if (!jdbcUrl.startsWith("jdbc:sqlite:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new ConfigException(JDBC_URL, "must start with jdbc:sqlite: or jdbc:postgresql:, got '" + jdbcUrl + "'");
+            throw new ConfigException(
+                    JDBC_URL, "must start with jdbc:sqlite: or jdbc:postgresql:, got '" + jdbcUrl + "'");
         }
         groupId = ConfigChecks.plainText(GROUP_ID, groupId);
         clientId = ConfigChecks.plainText(CLIENT_ID, clientId);

@@ -30,13 +30,27 @@ import java.util.List;
  * @param topics             rows of article_topics
  */
 public record StoredArticle(
-        String articleId, String source, String url, String title, String lede, String body,
-        String language, double languageConfidence,
-        Instant publishedAt, Instant ingestedAt, Instant enrichedAt,
-        String fingerprintSha256, long simhash,
-        String enrichmentVersion, String kbVersion, String taxonomyVersion,
-        String kafkaTopic, int kafkaPartition, long kafkaOffset,
-        List<Entity> entities, List<Topic> topics) {
+        String articleId,
+        String source,
+        String url,
+        String title,
+        String lede,
+        String body,
+        String language,
+        double languageConfidence,
+        Instant publishedAt,
+        Instant ingestedAt,
+        Instant enrichedAt,
+        String fingerprintSha256,
+        long simhash,
+        String enrichmentVersion,
+        String kbVersion,
+        String taxonomyVersion,
+        String kafkaTopic,
+        int kafkaPartition,
+        long kafkaOffset,
+        List<Entity> entities,
+        List<Topic> topics) {
 
     public StoredArticle {
         entities = List.copyOf(entities);
@@ -44,10 +58,8 @@ public record StoredArticle(
     }
 
     /** A row of article_entities. */
-    public record Entity(String entityId, String type, String name, int mentionCount, double confidence) {
-    }
+    public record Entity(String entityId, String type, String name, int mentionCount, double confidence) {}
 
     /** A row of article_topics. */
-    public record Topic(String topicId, double score) {
-    }
+    public record Topic(String topicId, double score) {}
 }

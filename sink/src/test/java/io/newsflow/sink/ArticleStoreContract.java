@@ -59,7 +59,8 @@ abstract class ArticleStoreContract {
 
     @Test
     void shouldReadBackEveryColumnWithEntitiesAndTopics() {
-        EnrichedArticle article = anArticle().withId("full")
+        EnrichedArticle article = anArticle()
+                .withId("full")
                 .withEntity("Q423", EntityType.LOC, "North Korea", 3, 0.9)
                 .withEntity("Q7747", EntityType.PERSON, "Vladimir Putin", 1, 0.8)
                 .withTopic("kp-ru-rapprochement", 0.75)
@@ -86,16 +87,18 @@ abstract class ArticleStoreContract {
         assertThat(stored.kafkaTopic()).isEqualTo("news-articles-enriched");
         assertThat(stored.kafkaPartition()).isEqualTo(2);
         assertThat(stored.kafkaOffset()).isEqualTo(41);
-        assertThat(stored.entities()).containsExactly(
-                new StoredArticle.Entity("Q423", "LOC", "North Korea", 3, 0.9),
-                new StoredArticle.Entity("Q7747", "PERSON", "Vladimir Putin", 1, 0.8));
+        assertThat(stored.entities())
+                .containsExactly(
+                        new StoredArticle.Entity("Q423", "LOC", "North Korea", 3, 0.9),
+                        new StoredArticle.Entity("Q7747", "PERSON", "Vladimir Putin", 1, 0.8));
         assertThat(stored.topics()).containsExactly(new StoredArticle.Topic("kp-ru-rapprochement", 0.75));
         assertThat(store().articleIdsForTopic("kp-ru-rapprochement")).containsExactly("full");
     }
 
     @Test
     void shouldStoreNullOptionalFieldsAsNull() {
-        store().writeAll(List.of(anArticle().withId("bare").withoutOptionalFields().at(0)));
+        store().writeAll(List.of(
+                anArticle().withId("bare").withoutOptionalFields().at(0)));
 
         StoredArticle stored = store().find("bare").orElseThrow();
         assertThat(stored.lede()).isNull();
@@ -105,7 +108,8 @@ abstract class ArticleStoreContract {
 
     @Test
     void shouldLeaveOneRowSetWhenSameArticleIsWrittenTwice() {
-        ArticleWrite write = anArticle().withId("dup")
+        ArticleWrite write = anArticle()
+                .withId("dup")
                 .withEntity("Q423", EntityType.LOC, "North Korea", 2, 0.9)
                 .withTopic("kp-ru-rapprochement", 0.6)
                 .at(7);
@@ -121,11 +125,18 @@ abstract class ArticleStoreContract {
 
     @Test
     void shouldReplaceEntitiesAndTopicsWhenArticleChanges() {
-        store().writeAll(List.of(anArticle().withId("x").withEntity("Q423", EntityType.LOC, "North Korea", 1, 0.9)
-                .withTopic("old-topic", 0.5).at(1)));
+        store().writeAll(List.of(anArticle()
+                .withId("x")
+                .withEntity("Q423", EntityType.LOC, "North Korea", 1, 0.9)
+                .withTopic("old-topic", 0.5)
+                .at(1)));
 
-        store().writeAll(List.of(anArticle().withId("x").withTitle("Updated")
-                .withEntity("Q159", EntityType.LOC, "Russia", 2, 0.7).withTopic("new-topic", 0.4).at(9)));
+        store().writeAll(List.of(anArticle()
+                .withId("x")
+                .withTitle("Updated")
+                .withEntity("Q159", EntityType.LOC, "Russia", 2, 0.7)
+                .withTopic("new-topic", 0.4)
+                .at(9)));
 
         StoredArticle stored = store().find("x").orElseThrow();
         assertThat(stored.title()).isEqualTo("Updated");
@@ -139,10 +150,13 @@ abstract class ArticleStoreContract {
     void shouldKeepLastWriteOfSameIdWithinOneBatchAndMergeDuplicateEntities() {
         store().writeAll(List.of(
                 anArticle().withId("y").withTitle("First").at(1),
-                anArticle().withId("y").withTitle("Second")
+                anArticle()
+                        .withId("y")
+                        .withTitle("Second")
                         .withEntity("Q423", EntityType.LOC, "North Korea", 1, 0.5)
                         .withEntity("Q423", EntityType.LOC, "North Korea", 2, 0.9)
-                        .withTopic("t", 0.2).withTopic("t", 0.8)
+                        .withTopic("t", 0.2)
+                        .withTopic("t", 0.8)
                         .at(2)));
 
         StoredArticle stored = store().find("y").orElseThrow();
@@ -154,12 +168,13 @@ abstract class ArticleStoreContract {
     @Test
     void shouldStoreNothingFromBatchWhenOneArticleIsRefused() {
         EnrichedArticle valid = anArticle().withId("good").build();
-        EnrichedArticle noTitle = EnrichedArticle.newBuilder(anArticle().withId("bad").build()).build();
+        EnrichedArticle noTitle =
+                EnrichedArticle.newBuilder(anArticle().withId("bad").build()).build();
         noTitle.setTitle(null);
 
         assertThatThrownBy(() -> store().writeAll(List.of(
-                new ArticleWrite(valid, "news-articles-enriched", 0, 1),
-                new ArticleWrite(noTitle, "news-articles-enriched", 0, 2))))
+                        new ArticleWrite(valid, "news-articles-enriched", 0, 1),
+                        new ArticleWrite(noTitle, "news-articles-enriched", 0, 2))))
                 .isInstanceOf(StoreException.class);
 
         assertThat(store().countArticles()).isZero();

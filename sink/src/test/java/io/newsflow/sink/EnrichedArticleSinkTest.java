@@ -81,11 +81,19 @@ class EnrichedArticleSinkTest {
         registry = SchemaRegistryClients.forUrl("mem://" + REGISTRY);
         serializer = AvroWireSerde.forValues(registry, EnrichedArticle.class).serializer();
         consumer = new MockConsumer<>("earliest");
-        dlq = new MockProducer<>(true, null, new ByteArraySerializer(),
+        dlq = new MockProducer<>(
+                true,
+                null,
+                new ByteArraySerializer(),
                 AvroWireSerde.forValues(registry, DeadLetter.class).serializer());
         store = JdbcArticleStore.open("jdbc:sqlite:" + dir.resolve("sink.db"));
-        sink = new EnrichedArticleSink(consumer, AvroWireSerde.forValues(registry, EnrichedArticle.class).deserializer(),
-                dlq, store, Duration.ofMillis(10), new SteppingClock());
+        sink = new EnrichedArticleSink(
+                consumer,
+                AvroWireSerde.forValues(registry, EnrichedArticle.class).deserializer(),
+                dlq,
+                store,
+                Duration.ofMillis(10),
+                new SteppingClock());
     }
 
     @AfterEach
@@ -117,7 +125,13 @@ class EnrichedArticleSinkTest {
     void shouldStoreArticlesDeadLetterPoisonPillAndCommitAfterWriting() {
         byte[] poison = {0, 0, 0, 0, 99, 1, 2, 3};
         deliverOnNextPoll(List.of(
-                record(0, "a", bytes(anArticle().withId("a").withEntity("Q423", EntityType.LOC, "North Korea", 2, 0.9).build())),
+                record(
+                        0,
+                        "a",
+                        bytes(anArticle()
+                                .withId("a")
+                                .withEntity("Q423", EntityType.LOC, "North Korea", 2, 0.9)
+                                .build())),
                 record(1, "poison", poison),
                 record(2, "b", bytes(anArticle().withId("b").build()))));
 
@@ -141,13 +155,15 @@ class EnrichedArticleSinkTest {
         assertThat(letter.getSourceOffset()).isEqualTo(1L);
         assertThat(letter.getValue().array()).isEqualTo(poison);
         // the root cause names the problem; the message names every layer
-        assertThat(letter.getErrorClass()).isEqualTo(io.newsflow.schemas.registry.UnknownSchemaException.class.getName());
+        assertThat(letter.getErrorClass())
+                .isEqualTo(io.newsflow.schemas.registry.UnknownSchemaException.class.getName());
         assertThat(letter.getErrorMessage()).contains("SerializationException").contains("UnknownSchemaException");
     }
 
     @Test
     void shouldLeaveOneRowWhenRecordIsRedeliveredToRestartedSink() {
-        byte[] value = bytes(anArticle().withId("r").withTopic("kp-ru-rapprochement", 0.7).build());
+        byte[] value = bytes(
+                anArticle().withId("r").withTopic("kp-ru-rapprochement", 0.7).build());
         deliverOnNextPoll(List.of(record(0, "r", value)));
         sink.drain(Duration.ofSeconds(3));
         // a restarted sink whose previous run stored the record but died before committing reads it again
@@ -157,10 +173,17 @@ class EnrichedArticleSinkTest {
             restartedConsumer.updateBeginningOffsets(Map.of(TP, 0L));
             restartedConsumer.addRecord(record(0, "r", value));
         });
-        try (EnrichedArticleSink restarted = new EnrichedArticleSink(restartedConsumer,
+        try (EnrichedArticleSink restarted = new EnrichedArticleSink(
+                restartedConsumer,
                 AvroWireSerde.forValues(registry, EnrichedArticle.class).deserializer(),
-                new MockProducer<>(true, null, new ByteArraySerializer(), AvroWireSerde.forValues(registry, DeadLetter.class).serializer()),
-                store, Duration.ofMillis(10), new SteppingClock())) {
+                new MockProducer<>(
+                        true,
+                        null,
+                        new ByteArraySerializer(),
+                        AvroWireSerde.forValues(registry, DeadLetter.class).serializer()),
+                store,
+                Duration.ofMillis(10),
+                new SteppingClock())) {
 
             SinkProgress progress = restarted.drain(Duration.ofSeconds(3));
 
@@ -238,10 +261,15 @@ class EnrichedArticleSinkTest {
             }
         };
         // same clients as the fixture's sink, which closes them
-        EnrichedArticleSink retrying = new EnrichedArticleSink(consumer,
-                AvroWireSerde.forValues(registry, EnrichedArticle.class).deserializer(), dlq, failsOnce,
-                Duration.ofMillis(10), new SteppingClock());
-        ConsumerRecord<byte[], byte[]> record = record(0, "f", bytes(anArticle().withId("f").build()));
+        EnrichedArticleSink retrying = new EnrichedArticleSink(
+                consumer,
+                AvroWireSerde.forValues(registry, EnrichedArticle.class).deserializer(),
+                dlq,
+                failsOnce,
+                Duration.ofMillis(10),
+                new SteppingClock());
+        ConsumerRecord<byte[], byte[]> record =
+                record(0, "f", bytes(anArticle().withId("f").build()));
         deliverOnNextPoll(List.of(record));
         assertThatThrownBy(() -> retrying.drain(Duration.ofSeconds(3))).isInstanceOf(StoreException.class);
         // the broker still holds the record; MockConsumer forgets what it handed out, so offer it again

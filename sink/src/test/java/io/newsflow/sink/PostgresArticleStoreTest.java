@@ -40,7 +40,8 @@ class PostgresArticleStoreTest extends ArticleStoreContract {
         if (unreachable != null || SCHEMAS.isEmpty()) {
             return;
         }
-        try (Connection c = DriverManager.getConnection(SERVER); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(SERVER);
+                Statement s = c.createStatement()) {
             for (String schema : SCHEMAS) {
                 s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
@@ -50,8 +51,10 @@ class PostgresArticleStoreTest extends ArticleStoreContract {
     @Override
     String freshJdbcUrl() {
         assumeTrue(unreachable == null, () -> unreachable);
-        String schema = "sink_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
-        try (Connection c = DriverManager.getConnection(SERVER); Statement s = c.createStatement()) {
+        String schema = "sink_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        try (Connection c = DriverManager.getConnection(SERVER);
+                Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create schema " + schema, e);

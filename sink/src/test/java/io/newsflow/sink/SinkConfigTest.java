@@ -54,7 +54,8 @@ class SinkConfigTest {
         m.remove("kafka.bootstrap.servers");
 
         assertThatThrownBy(() -> SinkConfig.from(Settings.of(m)))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("kafka.bootstrap.servers"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.key()).isEqualTo("kafka.bootstrap.servers"));
     }
 
     @Test
@@ -63,7 +64,8 @@ class SinkConfigTest {
         m.put("sink.batchsize", "10");
 
         assertThatThrownBy(() -> SinkConfig.from(Settings.of(m)))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("sink.batchsize"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.key()).isEqualTo("sink.batchsize"));
     }
 
     @Test
@@ -76,11 +78,14 @@ class SinkConfigTest {
         badTimeout.put("sink.poll.timeout", "PT2M");
 
         assertThatThrownBy(() -> SinkConfig.from(Settings.of(badJdbc)))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("sink.jdbc.url"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.key()).isEqualTo("sink.jdbc.url"));
         assertThatThrownBy(() -> SinkConfig.from(Settings.of(badBatch)))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("sink.batch.size"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.key()).isEqualTo("sink.batch.size"));
         assertThatThrownBy(() -> SinkConfig.from(Settings.of(badTimeout)))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("sink.poll.timeout"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.key()).isEqualTo("sink.poll.timeout"));
     }
 
     @Test
@@ -91,8 +96,10 @@ class SinkConfigTest {
         badClient.put("sink.client.id", "newsflow\u001bsink");
 
         assertThatThrownBy(() -> SinkConfig.from(Settings.of(badGroup)))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("sink.group.id"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.key()).isEqualTo("sink.group.id"));
         assertThatThrownBy(() -> SinkConfig.from(Settings.of(badClient)))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("sink.client.id"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.key()).isEqualTo("sink.client.id"));
     }
 }

@@ -51,15 +51,29 @@ final class TestArticles {
     TestArticles withEntity(String entityId, EntityType type, String name, int mentions, double confidence) {
         List<Mention> list = new ArrayList<>();
         for (int i = 0; i < mentions; i++) {
-            list.add(Mention.newBuilder().setField(TextField.BODY).setStart(i).setEnd(i + 1).setSurface(name).build());
+            list.add(Mention.newBuilder()
+                    .setField(TextField.BODY)
+                    .setStart(i)
+                    .setEnd(i + 1)
+                    .setSurface(name)
+                    .build());
         }
-        entities.add(Entity.newBuilder().setId(entityId).setType(type).setName(name).setConfidence(confidence)
-                .setMentions(list).build());
+        entities.add(Entity.newBuilder()
+                .setId(entityId)
+                .setType(type)
+                .setName(name)
+                .setConfidence(confidence)
+                .setMentions(list)
+                .build());
         return this;
     }
 
     TestArticles withTopic(String topicId, double score) {
-        topics.add(TopicAssignment.newBuilder().setId(topicId).setScore(score).setEvidence(List.of()).build());
+        topics.add(TopicAssignment.newBuilder()
+                .setId(topicId)
+                .setScore(score)
+                .setEvidence(List.of())
+                .build());
         return this;
     }
 
@@ -73,15 +87,24 @@ final class TestArticles {
                 .setPublishedAt(publishedAt)
                 .setIngestedAt(Instant.parse("2026-11-30T00:10:00.123Z"))
                 .setEnrichedAt(Instant.parse("2026-11-30T00:10:01.456Z"))
-                .setLanguage(DetectedLanguage.newBuilder().setCode("en").setConfidence(0.97).build())
+                .setLanguage(DetectedLanguage.newBuilder()
+                        .setCode("en")
+                        .setConfidence(0.97)
+                        .build())
                 .setTitle(title)
                 .setLede(lede)
                 .setBody(body)
                 .setEntities(List.copyOf(entities))
                 .setTopics(List.copyOf(topics))
-                .setFingerprint(ContentFingerprint.newBuilder().setSha256("ab".repeat(32)).setSimhash(-8_123_456_789L).build())
-                .setVersions(EnrichmentVersions.newBuilder().setEnrichment("0.1.0").setKnowledgeBase("kb-1")
-                        .setTaxonomy("geo-topics-v1").build())
+                .setFingerprint(ContentFingerprint.newBuilder()
+                        .setSha256("ab".repeat(32))
+                        .setSimhash(-8_123_456_789L)
+                        .build())
+                .setVersions(EnrichmentVersions.newBuilder()
+                        .setEnrichment("0.1.0")
+                        .setKnowledgeBase("kb-1")
+                        .setTaxonomy("geo-topics-v1")
+                        .build())
                 .setAttributes(Map.of())
                 .build();
     }

@@ -79,9 +79,16 @@ final class Broker {
         if (!Files.exists(logDirectory().resolve("meta.properties"))) {
             format(launched, formatTimeout);
         }
-        Process broker = ChildJvm.launch(dataDirectory, jvmOptionsWithLogging(),
-                List.of("-cp", layout.brokerClasspath(), "kafka.Kafka", propertiesFile().toString()),
-                directory, consoleLog());
+        Process broker = ChildJvm.launch(
+                dataDirectory,
+                jvmOptionsWithLogging(),
+                List.of(
+                        "-cp",
+                        layout.brokerClasspath(),
+                        "kafka.Kafka",
+                        propertiesFile().toString()),
+                directory,
+                consoleLog());
         launched.accept(broker.toHandle());
         return broker;
     }
@@ -92,10 +99,20 @@ final class Broker {
      */
     private void format(Consumer<ProcessHandle> launched, Duration timeout) {
         String clusterId = Uuid.randomUuid().toString();
-        Process format = ChildJvm.launch(dataDirectory, jvmOptionsWithLogging(),
-                List.of("-cp", layout.brokerClasspath(), "kafka.tools.StorageTool",
-                        "format", "-t", clusterId, "-c", propertiesFile().toString()),
-                directory, formatLog());
+        Process format = ChildJvm.launch(
+                dataDirectory,
+                jvmOptionsWithLogging(),
+                List.of(
+                        "-cp",
+                        layout.brokerClasspath(),
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "-t",
+                        clusterId,
+                        "-c",
+                        propertiesFile().toString()),
+                directory,
+                formatLog());
         launched.accept(format.toHandle());
         if (!ChildJvm.awaitExit(format.toHandle(), timeout)) {
             throw new StackException("Formatting the " + NAME + " storage in " + logDirectory()
@@ -123,7 +140,8 @@ final class Broker {
      */
     String serverProperties() {
         String controller = host + ":" + controllerPort;
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "# Written by io.newsflow.stack.LocalStack on every start; edits here are overwritten.",
                 "process.roles=broker,controller",
                 "node.id=1",

@@ -28,8 +28,7 @@ final class ChildJvm {
     private static final int TAIL_LINES = 20;
     private static final int TAIL_BYTES = 16 * 1024;
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     /** The {@code java} executable of the running JVM, so the children run on the same Java. */
     static Path javaExecutable() {
@@ -44,7 +43,11 @@ final class ChildJvm {
      * Starts {@code java jvmOptions marker arguments} in {@code workingDirectory}, stdout and stderr appended to
      * {@code consoleLog}.
      */
-    static Process launch(Path dataDirectory, List<String> jvmOptions, List<String> arguments, Path workingDirectory,
+    static Process launch(
+            Path dataDirectory,
+            List<String> jvmOptions,
+            List<String> arguments,
+            Path workingDirectory,
             Path consoleLog) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable().toString());
@@ -69,7 +72,8 @@ final class ChildJvm {
         String marker = marker(dataDirectory);
         return ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
-                .filter(handle -> handle.info().arguments()
+                .filter(handle -> handle.info()
+                        .arguments()
                         .map(args -> Arrays.asList(args).contains(marker))
                         .orElse(false));
     }
@@ -111,7 +115,10 @@ final class ChildJvm {
         for (Path log : logs) {
             List<String> lines = lastLines(log);
             if (!lines.isEmpty()) {
-                out.append(System.lineSeparator()).append("--- last lines of ").append(log).append(" ---");
+                out.append(System.lineSeparator())
+                        .append("--- last lines of ")
+                        .append(log)
+                        .append(" ---");
                 lines.forEach(line -> out.append(System.lineSeparator()).append(line));
             }
         }
@@ -127,7 +134,8 @@ final class ChildJvm {
             byte[] bytes = new byte[(int) (file.length() - start)];
             file.seek(start);
             file.readFully(bytes);
-            List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+            List<String> lines =
+                    new String(bytes, StandardCharsets.UTF_8).lines().toList();
             return lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + log, e);

@@ -181,10 +181,16 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static StackStatus status(Path dataDirectory, StackState state, boolean owned) {
-        return new StackStatus(dataDirectory, state.bootstrapServers(), state.schemaRegistryUrl(),
-                state.brokerPid(), ChildJvm.findOurs(state.brokerPid(), dataDirectory).isPresent(),
-                state.registryPid(), ChildJvm.findOurs(state.registryPid(), dataDirectory).isPresent(),
-                owned, state.startedAt());
+        return new StackStatus(
+                dataDirectory,
+                state.bootstrapServers(),
+                state.schemaRegistryUrl(),
+                state.brokerPid(),
+                ChildJvm.findOurs(state.brokerPid(), dataDirectory).isPresent(),
+                state.registryPid(),
+                ChildJvm.findOurs(state.registryPid(), dataDirectory).isPresent(),
+                owned,
+                state.startedAt());
     }
 
     private static void terminate(Path dataDirectory, StackState state) {
@@ -207,7 +213,8 @@ public final class LocalStack implements AutoCloseable {
         StackState state = recorded.get();
         boolean alive = ChildJvm.findOurs(state.brokerPid(), dir).isPresent()
                 && ChildJvm.findOurs(state.registryPid(), dir).isPresent();
-        if (!alive || !Probes.brokerAnswers(state.host(), state.brokerPort())
+        if (!alive
+                || !Probes.brokerAnswers(state.host(), state.brokerPort())
                 || !Probes.registryAnswers(state.schemaRegistryUrl())) {
             LOG.warn("The stack recorded in {} is not answering; ending what is left of it and starting afresh", dir);
             terminate(dir, state);
@@ -217,7 +224,10 @@ public final class LocalStack implements AutoCloseable {
         requireSamePort("brokerPort", config.brokerPort(), state.brokerPort(), dir);
         requireSamePort("controllerPort", config.controllerPort(), state.controllerPort(), dir);
         requireSamePort("registryPort", config.registryPort(), state.registryPort(), dir);
-        LOG.info("Reusing the local stack in {}: kafka {}, registry {}", dir, state.bootstrapServers(),
+        LOG.info(
+                "Reusing the local stack in {}: kafka {}, registry {}",
+                dir,
+                state.bootstrapServers(),
                 state.schemaRegistryUrl());
         return Optional.of(new LocalStack(dir, state, false, false));
     }
@@ -248,7 +258,8 @@ public final class LocalStack implements AutoCloseable {
 
         List<ProcessHandle> launched = new CopyOnWriteArrayList<>();
         // until the stack is handed over, a JVM exiting mid-start must not leave half a stack behind
-        Thread abandonedStart = new Thread(() -> ChildJvm.terminate(List.copyOf(launched), Duration.ofSeconds(10)),
+        Thread abandonedStart = new Thread(
+                () -> ChildJvm.terminate(List.copyOf(launched), Duration.ofSeconds(10)),
                 "newsflow-stack-abandoned-start");
         Runtime.getRuntime().addShutdownHook(abandonedStart);
         long begin = System.nanoTime();
@@ -259,26 +270,47 @@ public final class LocalStack implements AutoCloseable {
             return thread;
         });
         ExecutorCompletionService<Ready> starts = new ExecutorCompletionService<>(pool);
-        starts.submit(() -> awaitReady(Broker.NAME,
+        starts.submit(() -> awaitReady(
+                Broker.NAME,
                 broker.launch(launched::add, config.startupTimeout()),
-                () -> Probes.brokerAnswers(config.host(), brokerPort), broker.logs(), begin, deadline));
+                () -> Probes.brokerAnswers(config.host(), brokerPort),
+                broker.logs(),
+                begin,
+                deadline));
         starts.submit(() -> {
             Process process = registry.launch();
             launched.add(process.toHandle());
-            return awaitReady(Registry.NAME, process, () -> Probes.registryAnswers(registryUrl),
-                    registry.logs(), begin, deadline);
+            return awaitReady(
+                    Registry.NAME,
+                    process,
+                    () -> Probes.registryAnswers(registryUrl),
+                    registry.logs(),
+                    begin,
+                    deadline);
         });
         try {
             Ready first = takeReady(starts);
             Ready second = takeReady(starts);
             Ready brokerReady = first.name().equals(Broker.NAME) ? first : second;
             Ready registryReady = first.name().equals(Broker.NAME) ? second : first;
-            StackState state = new StackState(config.host(), brokerPort, controllerPort, registryPort,
-                    brokerReady.process().pid(), registryReady.process().pid(), Instant.now());
+            StackState state = new StackState(
+                    config.host(),
+                    brokerPort,
+                    controllerPort,
+                    registryPort,
+                    brokerReady.process().pid(),
+                    registryReady.process().pid(),
+                    Instant.now());
             state.write(config.dataDirectory());
-            LOG.info("Local stack ready in {} ms: kafka {} (pid {}, ready after {} ms), registry {} (pid {}, ready"
-                    + " after {} ms)", elapsedMillis(begin), state.bootstrapServers(), state.brokerPid(),
-                    brokerReady.after().toMillis(), registryUrl, state.registryPid(),
+            LOG.info(
+                    "Local stack ready in {} ms: kafka {} (pid {}, ready after {} ms), registry {} (pid {}, ready"
+                            + " after {} ms)",
+                    elapsedMillis(begin),
+                    state.bootstrapServers(),
+                    state.brokerPid(),
+                    brokerReady.after().toMillis(),
+                    registryUrl,
+                    state.registryPid(),
                     registryReady.after().toMillis());
             return new LocalStack(config.dataDirectory(), state, true, config.stopOnJvmExit());
         } catch (RuntimeException | Error e) {
@@ -305,8 +337,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** A process that has answered its readiness probe, {@code after} its launch began. */
-    private record Ready(String name, Process process, Duration after) {
-    }
+    private record Ready(String name, Process process, Duration after) {}
 
     private static Ready takeReady(ExecutorCompletionService<Ready> starts) {
         try {
@@ -327,8 +358,8 @@ public final class LocalStack implements AutoCloseable {
      * Polls {@code answers} until it holds, failing early when the process exits and late at the deadline. Waits
      * between polls on the process's exit, so a crash is noticed at once.
      */
-    private static Ready awaitReady(String name, Process process, BooleanSupplier answers, List<Path> logs,
-            long begin, long deadline) {
+    private static Ready awaitReady(
+            String name, Process process, BooleanSupplier answers, List<Path> logs, long begin, long deadline) {
         while (true) {
             if (!process.isAlive()) {
                 throw new StackException("The " + name + " (pid " + process.pid() + ") exited with code "
@@ -367,8 +398,10 @@ public final class LocalStack implements AutoCloseable {
             }
             throw new StackException("Could not find a free port for " + field + " on " + host);
         } catch (IOException e) {
-            throw new StackException(field + " " + requested + " on " + host + " is not available (is another"
-                    + " stack or Kafka already running?): " + e.getMessage(), e);
+            throw new StackException(
+                    field + " " + requested + " on " + host + " is not available (is another"
+                            + " stack or Kafka already running?): " + e.getMessage(),
+                    e);
         }
     }
 
@@ -380,8 +413,8 @@ public final class LocalStack implements AutoCloseable {
         synchronized (START_STOP) {
             try {
                 Files.createDirectories(dataDirectory);
-                try (FileChannel channel = FileChannel.open(dataDirectory.resolve(LOCK_FILE),
-                        StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                try (FileChannel channel = FileChannel.open(
+                        dataDirectory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                     FileLock lock = channel.lock();
                     try {
                         return action.get();

@@ -21,10 +21,10 @@ final class Probes {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
 
-    private Probes() {
-    }
+    private Probes() {}
 
     /** Whether something accepts TCP connections on {@code host:port}. */
     static boolean portOpen(String host, int port) {
@@ -46,13 +46,19 @@ final class Probes {
         }
         int timeoutMs = (int) REQUEST_TIMEOUT.toMillis();
         Map<String, Object> props = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, host + ":" + port,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs,
-                AdminClientConfig.CLIENT_ID_CONFIG, "newsflow-stack-probe");
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                host + ":" + port,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                timeoutMs,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                timeoutMs,
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                "newsflow-stack-probe");
         try (Admin admin = Admin.create(props)) {
             return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs))
-                    .nodes().get(timeoutMs + 1_000L, TimeUnit.MILLISECONDS).isEmpty();
+                    .nodes()
+                    .get(timeoutMs + 1_000L, TimeUnit.MILLISECONDS)
+                    .isEmpty();
         } catch (ExecutionException | TimeoutException e) {
             return false;
         } catch (InterruptedException e) {

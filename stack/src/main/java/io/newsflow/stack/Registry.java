@@ -42,7 +42,11 @@ final class Registry {
         List<String> options = new ArrayList<>(jvmOptions);
         options.add("-Dquarkus.http.host=" + host);
         options.add("-Dquarkus.http.port=" + port);
-        return ChildJvm.launch(dataDirectory, options, List.of("-jar", layout.registryRunnerJar().toString()),
-                directory, consoleLog());
+        return ChildJvm.launch(
+                dataDirectory,
+                options,
+                List.of("-jar", layout.registryRunnerJar().toString()),
+                directory,
+                consoleLog());
     }
 }

@@ -27,7 +27,9 @@ record RuntimeLayout(Path brokerLibDirectory, Path brokerLoggingConfig, Path reg
         requireExists(registry);
         List<Path> runners;
         try (Stream<Path> files = Files.list(registry)) {
-            runners = files.filter(f -> f.getFileName().toString().endsWith("-runner.jar")).sorted().toList();
+            runners = files.filter(f -> f.getFileName().toString().endsWith("-runner.jar"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + registry, e);
         }

@@ -73,9 +73,11 @@ public record StackConfig(
         requireDistinct(brokerPort, "brokerPort", registryPort, "registryPort");
         requireDistinct(controllerPort, "controllerPort", registryPort, "registryPort");
         dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory must not be null")
-                .toAbsolutePath().normalize();
+                .toAbsolutePath()
+                .normalize();
         runtimeDirectory = Objects.requireNonNull(runtimeDirectory, "runtimeDirectory must not be null")
-                .toAbsolutePath().normalize();
+                .toAbsolutePath()
+                .normalize();
         brokerJvmOptions = requireOptions(brokerJvmOptions, "brokerJvmOptions");
         registryJvmOptions = requireOptions(registryJvmOptions, "registryJvmOptions");
         Objects.requireNonNull(startupTimeout, "startupTimeout must not be null");
@@ -96,8 +98,16 @@ public record StackConfig(
 
     /** The defaults for a stack kept in {@code dataDirectory}, run from {@code runtimeDirectory}. */
     public static StackConfig defaults(Path dataDirectory, Path runtimeDirectory) {
-        return new StackConfig(DEFAULT_HOST, DEFAULT_BROKER_PORT, DEFAULT_CONTROLLER_PORT, DEFAULT_REGISTRY_PORT,
-                dataDirectory, runtimeDirectory, DEFAULT_JVM_OPTIONS, DEFAULT_JVM_OPTIONS, DEFAULT_STARTUP_TIMEOUT,
+        return new StackConfig(
+                DEFAULT_HOST,
+                DEFAULT_BROKER_PORT,
+                DEFAULT_CONTROLLER_PORT,
+                DEFAULT_REGISTRY_PORT,
+                dataDirectory,
+                runtimeDirectory,
+                DEFAULT_JVM_OPTIONS,
+                DEFAULT_JVM_OPTIONS,
+                DEFAULT_STARTUP_TIMEOUT,
                 true);
     }
 
@@ -119,8 +129,8 @@ public record StackConfig(
     }
 
     /** The resolution rule of {@link #resolveRuntimeDirectory()} over explicit inputs, for tests. */
-    static Optional<Path> resolveRuntimeDirectory(Properties systemProperties, Map<String, String> environment,
-            Path workingDirectory) {
+    static Optional<Path> resolveRuntimeDirectory(
+            Properties systemProperties, Map<String, String> environment, Path workingDirectory) {
         String property = systemProperties.getProperty(RUNTIME_DIRECTORY_PROPERTY);
         if (property != null && !property.isBlank()) {
             return Optional.of(Path.of(property).toAbsolutePath().normalize());
@@ -150,68 +160,167 @@ public record StackConfig(
 
     /** A copy with another listener address. */
     public StackConfig withHost(String newHost) {
-        return new StackConfig(newHost, brokerPort, controllerPort, registryPort, dataDirectory, runtimeDirectory,
-                brokerJvmOptions, registryJvmOptions, startupTimeout, stopOnJvmExit);
+        return new StackConfig(
+                newHost,
+                brokerPort,
+                controllerPort,
+                registryPort,
+                dataDirectory,
+                runtimeDirectory,
+                brokerJvmOptions,
+                registryJvmOptions,
+                startupTimeout,
+                stopOnJvmExit);
     }
 
     /** A copy with another Kafka client port ({@code 0}: a free one). */
     public StackConfig withBrokerPort(int port) {
-        return new StackConfig(host, port, controllerPort, registryPort, dataDirectory, runtimeDirectory,
-                brokerJvmOptions, registryJvmOptions, startupTimeout, stopOnJvmExit);
+        return new StackConfig(
+                host,
+                port,
+                controllerPort,
+                registryPort,
+                dataDirectory,
+                runtimeDirectory,
+                brokerJvmOptions,
+                registryJvmOptions,
+                startupTimeout,
+                stopOnJvmExit);
     }
 
     /** A copy with another KRaft controller port ({@code 0}: a free one). */
     public StackConfig withControllerPort(int port) {
-        return new StackConfig(host, brokerPort, port, registryPort, dataDirectory, runtimeDirectory,
-                brokerJvmOptions, registryJvmOptions, startupTimeout, stopOnJvmExit);
+        return new StackConfig(
+                host,
+                brokerPort,
+                port,
+                registryPort,
+                dataDirectory,
+                runtimeDirectory,
+                brokerJvmOptions,
+                registryJvmOptions,
+                startupTimeout,
+                stopOnJvmExit);
     }
 
     /** A copy with another schema registry port ({@code 0}: a free one). */
     public StackConfig withRegistryPort(int port) {
-        return new StackConfig(host, brokerPort, controllerPort, port, dataDirectory, runtimeDirectory,
-                brokerJvmOptions, registryJvmOptions, startupTimeout, stopOnJvmExit);
+        return new StackConfig(
+                host,
+                brokerPort,
+                controllerPort,
+                port,
+                dataDirectory,
+                runtimeDirectory,
+                brokerJvmOptions,
+                registryJvmOptions,
+                startupTimeout,
+                stopOnJvmExit);
     }
 
     /** A copy whose three ports are all picked free at start: what tests use. */
     public StackConfig withFreePorts() {
-        return new StackConfig(host, 0, 0, 0, dataDirectory, runtimeDirectory,
-                brokerJvmOptions, registryJvmOptions, startupTimeout, stopOnJvmExit);
+        return new StackConfig(
+                host,
+                0,
+                0,
+                0,
+                dataDirectory,
+                runtimeDirectory,
+                brokerJvmOptions,
+                registryJvmOptions,
+                startupTimeout,
+                stopOnJvmExit);
     }
 
     /** A copy kept in another data directory. */
     public StackConfig withDataDirectory(Path directory) {
-        return new StackConfig(host, brokerPort, controllerPort, registryPort, directory, runtimeDirectory,
-                brokerJvmOptions, registryJvmOptions, startupTimeout, stopOnJvmExit);
+        return new StackConfig(
+                host,
+                brokerPort,
+                controllerPort,
+                registryPort,
+                directory,
+                runtimeDirectory,
+                brokerJvmOptions,
+                registryJvmOptions,
+                startupTimeout,
+                stopOnJvmExit);
     }
 
     /** A copy run from another stack-runtime layout. */
     public StackConfig withRuntimeDirectory(Path directory) {
-        return new StackConfig(host, brokerPort, controllerPort, registryPort, dataDirectory, directory,
-                brokerJvmOptions, registryJvmOptions, startupTimeout, stopOnJvmExit);
+        return new StackConfig(
+                host,
+                brokerPort,
+                controllerPort,
+                registryPort,
+                dataDirectory,
+                directory,
+                brokerJvmOptions,
+                registryJvmOptions,
+                startupTimeout,
+                stopOnJvmExit);
     }
 
     /** A copy with other options for the broker JVM. */
     public StackConfig withBrokerJvmOptions(List<String> options) {
-        return new StackConfig(host, brokerPort, controllerPort, registryPort, dataDirectory, runtimeDirectory,
-                options, registryJvmOptions, startupTimeout, stopOnJvmExit);
+        return new StackConfig(
+                host,
+                brokerPort,
+                controllerPort,
+                registryPort,
+                dataDirectory,
+                runtimeDirectory,
+                options,
+                registryJvmOptions,
+                startupTimeout,
+                stopOnJvmExit);
     }
 
     /** A copy with other options for the registry JVM. */
     public StackConfig withRegistryJvmOptions(List<String> options) {
-        return new StackConfig(host, brokerPort, controllerPort, registryPort, dataDirectory, runtimeDirectory,
-                brokerJvmOptions, options, startupTimeout, stopOnJvmExit);
+        return new StackConfig(
+                host,
+                brokerPort,
+                controllerPort,
+                registryPort,
+                dataDirectory,
+                runtimeDirectory,
+                brokerJvmOptions,
+                options,
+                startupTimeout,
+                stopOnJvmExit);
     }
 
     /** A copy with another startup timeout. */
     public StackConfig withStartupTimeout(Duration timeout) {
-        return new StackConfig(host, brokerPort, controllerPort, registryPort, dataDirectory, runtimeDirectory,
-                brokerJvmOptions, registryJvmOptions, timeout, stopOnJvmExit);
+        return new StackConfig(
+                host,
+                brokerPort,
+                controllerPort,
+                registryPort,
+                dataDirectory,
+                runtimeDirectory,
+                brokerJvmOptions,
+                registryJvmOptions,
+                timeout,
+                stopOnJvmExit);
     }
 
     /** A copy that does, or does not, stop a stack it starts when this JVM exits. */
     public StackConfig withStopOnJvmExit(boolean stop) {
-        return new StackConfig(host, brokerPort, controllerPort, registryPort, dataDirectory, runtimeDirectory,
-                brokerJvmOptions, registryJvmOptions, startupTimeout, stop);
+        return new StackConfig(
+                host,
+                brokerPort,
+                controllerPort,
+                registryPort,
+                dataDirectory,
+                runtimeDirectory,
+                brokerJvmOptions,
+                registryJvmOptions,
+                startupTimeout,
+                stop);
     }
 
     private static String requireText(String value, String field) {

@@ -18,8 +18,14 @@ import java.util.Properties;
  * The state file a started stack leaves in its data directory ({@value #FILE_NAME}): ports and process ids, so that
  * a later {@code start} (in this or another JVM) can find and reuse the stack, and {@code stop} can end it.
  */
-record StackState(String host, int brokerPort, int controllerPort, int registryPort, long brokerPid,
-        long registryPid, Instant startedAt) {
+record StackState(
+        String host,
+        int brokerPort,
+        int controllerPort,
+        int registryPort,
+        long brokerPid,
+        long registryPid,
+        Instant startedAt) {
 
     static final String FILE_NAME = "stack.properties";
 

@@ -50,7 +50,9 @@ class LocalStackTest {
 
         long begin = System.nanoTime();
         LocalStack stack = LocalStack.start(config);
-        LOG.info("start() returned after {} ms", Duration.ofNanos(System.nanoTime() - begin).toMillis());
+        LOG.info(
+                "start() returned after {} ms",
+                Duration.ofNanos(System.nanoTime() - begin).toMillis());
         try {
             StackStatus started = stack.status();
             assertThat(stack.owned()).isTrue();
@@ -74,10 +76,14 @@ class LocalStackTest {
 
             begin = System.nanoTime();
             stack.stop();
-            LOG.info("stop() returned after {} ms", Duration.ofNanos(System.nanoTime() - begin).toMillis());
+            LOG.info(
+                    "stop() returned after {} ms",
+                    Duration.ofNanos(System.nanoTime() - begin).toMillis());
 
-            assertThat(ProcessHandle.of(started.brokerPid()).filter(ProcessHandle::isAlive)).isEmpty();
-            assertThat(ProcessHandle.of(started.registryPid()).filter(ProcessHandle::isAlive)).isEmpty();
+            assertThat(ProcessHandle.of(started.brokerPid()).filter(ProcessHandle::isAlive))
+                    .isEmpty();
+            assertThat(ProcessHandle.of(started.registryPid()).filter(ProcessHandle::isAlive))
+                    .isEmpty();
             assertThat(LocalStack.inspect(dataDirectory)).isEmpty();
         } finally {
             stack.stop();
@@ -146,7 +152,8 @@ class LocalStackTest {
     @Test
     void shouldNameTheFailedProcessAndEndTheOtherWhenOneCannotStart() throws IOException {
         Path dataDirectory = Files.createTempDirectory(Path.of("target"), "local-stack-failing-");
-        StackConfig config = StackConfig.defaults(dataDirectory).withFreePorts()
+        StackConfig config = StackConfig.defaults(dataDirectory)
+                .withFreePorts()
                 .withRegistryJvmOptions(List.of("-XX:+NoSuchJvmOption"));
 
         assertThatThrownBy(() -> LocalStack.start(config))
@@ -162,11 +169,16 @@ class LocalStackTest {
     @Test
     void shouldNameTheMissingPathWhenTheRuntimeDirectoryIsNotBuilt() throws IOException {
         Path dataDirectory = Files.createTempDirectory(Path.of("target"), "local-stack-no-runtime-");
-        StackConfig config = StackConfig.defaults(dataDirectory, dataDirectory.resolve("no-runtime")).withFreePorts();
+        StackConfig config = StackConfig.defaults(dataDirectory, dataDirectory.resolve("no-runtime"))
+                .withFreePorts();
 
         assertThatThrownBy(() -> LocalStack.start(config))
                 .isInstanceOf(StackException.class)
-                .hasMessageContaining(dataDirectory.resolve("no-runtime").resolve("broker").resolve("lib").toString());
+                .hasMessageContaining(dataDirectory
+                        .resolve("no-runtime")
+                        .resolve("broker")
+                        .resolve("lib")
+                        .toString());
     }
 
     private static void createTopic(String bootstrapServers, String topic) throws Exception {
@@ -190,33 +202,49 @@ class LocalStackTest {
     /** Runs {@link StartStackAndExit} on this test's classpath; returns the broker and registry pids it printed. */
     private static long[] startInAnotherJvmAndExit(Path dataDirectory, boolean stopOnJvmExit) throws Exception {
         Path output = dataDirectory.resolve("starter.out");
-        Process starter = new ProcessBuilder(ChildJvm.javaExecutable().toString(),
-                "-cp", System.getProperty("java.class.path"), StartStackAndExit.class.getName(),
-                dataDirectory.toString(), StackConfig.resolveRuntimeDirectory().toString(),
-                Boolean.toString(stopOnJvmExit))
+        Process starter = new ProcessBuilder(
+                        ChildJvm.javaExecutable().toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StartStackAndExit.class.getName(),
+                        dataDirectory.toString(),
+                        StackConfig.resolveRuntimeDirectory().toString(),
+                        Boolean.toString(stopOnJvmExit))
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();
-        assertThat(starter.waitFor(120, TimeUnit.SECONDS)).as("the starting JVM exits").isTrue();
+        assertThat(starter.waitFor(120, TimeUnit.SECONDS))
+                .as("the starting JVM exits")
+                .isTrue();
         List<String> lines = Files.readAllLines(output);
-        assertThat(starter.exitValue()).as("exit code of the starting JVM, which printed %s", lines).isZero();
-        String pids = lines.stream().filter(line -> line.startsWith("PIDS ")).findFirst().orElseThrow();
-        return Arrays.stream(pids.substring("PIDS ".length()).split(" ")).mapToLong(Long::parseLong).toArray();
+        assertThat(starter.exitValue())
+                .as("exit code of the starting JVM, which printed %s", lines)
+                .isZero();
+        String pids = lines.stream()
+                .filter(line -> line.startsWith("PIDS "))
+                .findFirst()
+                .orElseThrow();
+        return Arrays.stream(pids.substring("PIDS ".length()).split(" "))
+                .mapToLong(Long::parseLong)
+                .toArray();
     }
 
     private static String produceAndConsumeOneRecord(String bootstrapServers) throws Exception {
         createTopic(bootstrapServers, TOPIC);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(),
+                new StringSerializer())) {
             producer.send(new ProducerRecord<>(TOPIC, "key", "hello")).get();
         }
         TopicPartition partition = new TopicPartition(TOPIC, 0);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "stack-smoke-test",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG, "stack-smoke-test",
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(Set.of(TOPIC));
             List<ConsumerRecord<String, String>> received = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -229,15 +257,18 @@ class LocalStackTest {
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<ProcessHandle> processesStartedFor(Path dataDirectory) {
         String marker = "-Dnewsflow.stack.dir=" + dataDirectory.toAbsolutePath().normalize();
         return ProcessHandle.allProcesses()
                 .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().arguments().map(args -> Arrays.asList(args).contains(marker)).orElse(false))
+                .filter(p -> p.info()
+                        .arguments()
+                        .map(args -> Arrays.asList(args).contains(marker))
+                        .orElse(false))
                 .toList();
     }
 }

@@ -27,7 +27,8 @@ class StackConfigTest {
         assertThat(defaults.bootstrapServers()).isEqualTo("127.0.0.1:9092");
         assertThat(defaults.controllerPort()).isEqualTo(9093);
         assertThat(defaults.schemaRegistryUrl()).isEqualTo("http://127.0.0.1:8081/apis/ccompat/v7");
-        assertThat(defaults.brokerJvmOptions()).containsExactly("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        assertThat(defaults.brokerJvmOptions())
+                .containsExactly("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
         assertThat(defaults.registryJvmOptions()).isEqualTo(defaults.brokerJvmOptions());
         assertThat(defaults.stopOnJvmExit()).isTrue();
     }
@@ -42,7 +43,8 @@ class StackConfigTest {
     void shouldAllowAllPortsToBeZeroSoTheyArePickedAtStart() {
         StackConfig free = defaults.withFreePorts();
 
-        assertThat(List.of(free.brokerPort(), free.controllerPort(), free.registryPort())).containsOnly(0);
+        assertThat(List.of(free.brokerPort(), free.controllerPort(), free.registryPort()))
+                .containsOnly(0);
     }
 
     @Test
@@ -110,15 +112,15 @@ class StackConfigTest {
         Properties properties = new Properties();
         properties.setProperty(StackConfig.RUNTIME_DIRECTORY_PROPERTY, "/from/property");
 
-        assertThat(StackConfig.resolveRuntimeDirectory(properties,
-                Map.of(StackConfig.RUNTIME_DIRECTORY_ENV, "/from/env"), Path.of("/")))
+        assertThat(StackConfig.resolveRuntimeDirectory(
+                        properties, Map.of(StackConfig.RUNTIME_DIRECTORY_ENV, "/from/env"), Path.of("/")))
                 .contains(Path.of("/from/property"));
     }
 
     @Test
     void shouldResolveTheRuntimeDirectoryFromTheEnvironmentWithoutTheSystemProperty() {
-        assertThat(StackConfig.resolveRuntimeDirectory(new Properties(),
-                Map.of(StackConfig.RUNTIME_DIRECTORY_ENV, "/from/env"), Path.of("/")))
+        assertThat(StackConfig.resolveRuntimeDirectory(
+                        new Properties(), Map.of(StackConfig.RUNTIME_DIRECTORY_ENV, "/from/env"), Path.of("/")))
                 .contains(Path.of("/from/env"));
     }
 
@@ -126,13 +128,16 @@ class StackConfigTest {
     void shouldFindABuiltStackRuntimeWalkingUpFromTheWorkingDirectory(@TempDir Path checkout) throws IOException {
         Path runtime = checkout.resolve("stack-runtime").resolve("target");
         Files.createDirectories(runtime.resolve("broker").resolve("lib"));
-        Path module = Files.createDirectories(checkout.resolve("integration-tests").resolve("src"));
+        Path module =
+                Files.createDirectories(checkout.resolve("integration-tests").resolve("src"));
 
-        assertThat(StackConfig.resolveRuntimeDirectory(new Properties(), Map.of(), module)).contains(runtime);
+        assertThat(StackConfig.resolveRuntimeDirectory(new Properties(), Map.of(), module))
+                .contains(runtime);
     }
 
     @Test
     void shouldNotResolveARuntimeDirectoryWhenNothingPointsToOne(@TempDir Path elsewhere) {
-        assertThat(StackConfig.resolveRuntimeDirectory(new Properties(), Map.of(), elsewhere)).isEmpty();
+        assertThat(StackConfig.resolveRuntimeDirectory(new Properties(), Map.of(), elsewhere))
+                .isEmpty();
     }
 }

@@ -28,7 +28,11 @@ class StackStateTest {
     void shouldDescribeNothingWhenTheFileLacksTheHost() throws IOException {
         state.write(dir);
         Path file = StackState.file(dir);
-        Files.write(file, Files.readAllLines(file).stream().filter(line -> !line.startsWith("host=")).toList());
+        Files.write(
+                file,
+                Files.readAllLines(file).stream()
+                        .filter(line -> !line.startsWith("host="))
+                        .toList());
 
         assertThat(StackState.read(dir)).isEmpty();
     }

@@ -9,8 +9,7 @@ import java.nio.file.Path;
  */
 final class StartStackAndExit {
 
-    private StartStackAndExit() {
-    }
+    private StartStackAndExit() {}
 
     public static void main(String[] args) {
         StackConfig config = StackConfig.defaults(Path.of(args[0]), Path.of(args[1]))

@@ -13,33 +13,33 @@ import java.util.Objects;
  * @param population  largest known population of a place, 0 when unknown or not a place
  */
 public record KbEntity(String qid, EntityKind kind, String subtype, String name, String countryCode, long population) {
-  public static final String COUNTRY = "country";
-  public static final String CAPITAL = "capital";
+    public static final String COUNTRY = "country";
+    public static final String CAPITAL = "capital";
 
-  public KbEntity {
-    Objects.requireNonNull(qid, "qid");
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(name, "name");
-  }
+    public KbEntity {
+        Objects.requireNonNull(qid, "qid");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(name, "name");
+    }
 
-  public boolean isCountry() {
-    return COUNTRY.equals(subtype);
-  }
+    public boolean isCountry() {
+        return COUNTRY.equals(subtype);
+    }
 
-  public boolean isCapital() {
-    return CAPITAL.equals(subtype);
-  }
+    public boolean isCapital() {
+        return CAPITAL.equals(subtype);
+    }
 
-  /** A populated place that is not a country. */
-  public boolean isPlace() {
-    return kind == EntityKind.LOC && !isCountry();
-  }
+    /** A populated place that is not a country. */
+    public boolean isPlace() {
+        return kind == EntityKind.LOC && !isCountry();
+    }
 
-  /**
-   * Whether a mention of this entity stands for its country in country-level reasoning (topic rules): the country
-   * itself, its capital, and curated people and organisations tied to one country. Ordinary cities do not.
-   */
-  public boolean standsForCountry() {
-    return countryCode != null && (isCountry() || isCapital() || kind != EntityKind.LOC);
-  }
+    /**
+     * Whether a mention of this entity stands for its country in country-level reasoning (topic rules): the country
+     * itself, its capital, and curated people and organisations tied to one country. Ordinary cities do not.
+     */
+    public boolean standsForCountry() {
+        return countryCode != null && (isCountry() || isCapital() || kind != EntityKind.LOC);
+    }
 }

@@ -12,40 +12,43 @@ import java.util.Set;
  * stopwords. Thread-safe. Build with {@link KnowledgeBaseLoader}.
  */
 public final class KnowledgeBase {
-  private final Map<String, List<Alias>> aliasesByFoldedSurface;
-  private final Map<String, KbEntity> entitiesByQid;
-  private final Map<String, Set<String>> stopwordsByLanguage;
-  private final String version;
+    private final Map<String, List<Alias>> aliasesByFoldedSurface;
+    private final Map<String, KbEntity> entitiesByQid;
+    private final Map<String, Set<String>> stopwordsByLanguage;
+    private final String version;
 
-  KnowledgeBase(Map<String, List<Alias>> aliasesByFoldedSurface, Map<String, KbEntity> entitiesByQid,
-                Map<String, Set<String>> stopwordsByLanguage, String version) {
-    this.aliasesByFoldedSurface = Map.copyOf(aliasesByFoldedSurface);
-    this.entitiesByQid = Map.copyOf(entitiesByQid);
-    this.stopwordsByLanguage = Map.copyOf(stopwordsByLanguage);
-    this.version = version;
-  }
+    KnowledgeBase(
+            Map<String, List<Alias>> aliasesByFoldedSurface,
+            Map<String, KbEntity> entitiesByQid,
+            Map<String, Set<String>> stopwordsByLanguage,
+            String version) {
+        this.aliasesByFoldedSurface = Map.copyOf(aliasesByFoldedSurface);
+        this.entitiesByQid = Map.copyOf(entitiesByQid);
+        this.stopwordsByLanguage = Map.copyOf(stopwordsByLanguage);
+        this.version = version;
+    }
 
-  /** Folded surface → every alias with that folded form (each list non-empty and immutable). */
-  public Map<String, List<Alias>> aliasesByFoldedSurface() {
-    return aliasesByFoldedSurface;
-  }
+    /** Folded surface → every alias with that folded form (each list non-empty and immutable). */
+    public Map<String, List<Alias>> aliasesByFoldedSurface() {
+        return aliasesByFoldedSurface;
+    }
 
-  public Optional<KbEntity> entity(String qid) {
-    return Optional.ofNullable(entitiesByQid.get(qid));
-  }
+    public Optional<KbEntity> entity(String qid) {
+        return Optional.ofNullable(entitiesByQid.get(qid));
+    }
 
-  public Collection<KbEntity> entities() {
-    return entitiesByQid.values();
-  }
+    public Collection<KbEntity> entities() {
+        return entitiesByQid.values();
+    }
 
-  /** Whether {@code word} (any case) is a common word of {@code language}; unknown languages have none. */
-  public boolean isStopword(String language, String word) {
-    Set<String> words = stopwordsByLanguage.get(language);
-    return words != null && words.contains(Folding.fold(word).trim());
-  }
+    /** Whether {@code word} (any case) is a common word of {@code language}; unknown languages have none. */
+    public boolean isStopword(String language, String word) {
+        Set<String> words = stopwordsByLanguage.get(language);
+        return words != null && words.contains(Folding.fold(word).trim());
+    }
 
-  /** Content hash of the resources the knowledge base was built from. */
-  public String version() {
-    return version;
-  }
+    /** Content hash of the resources the knowledge base was built from. */
+    public String version() {
+        return version;
+    }
 }

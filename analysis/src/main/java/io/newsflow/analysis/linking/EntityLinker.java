@@ -45,326 +45,428 @@ import java.util.TreeMap;
  * Immutable and thread-safe after construction.
  */
 public final class EntityLinker {
-  static final long BIG_CITY = 1_000_000;
-  static final long MIN_SUPPORTED_PLACE = 20_000;
-  private static final Set<String> COMPOUND_PREFIXES = Set.of(
-      "new", "nueva", "nuevo", "nouvelle", "nouveau", "neu", "nieuw", "nova", "novo", "north", "south", "east",
-      "west", "upper", "lower", "greater", "baja", "alta", "san", "santa", "saint", "st", "fort", "port", "puerto",
-      "lake", "mount", "cape", "cabo", "little", "gran");
-  private static final Set<String> INSTITUTION_SUFFIXES = Set.of(
-      "post", "times", "journal", "herald", "tribune", "gazette", "globe", "street", "avenue", "university",
-      "county", "state", "consensus", "redskins", "nationals", "wizards", "capitals");
-  /** "presidente de México Andrés Manuel López Obrador": after these, a following name is an apposition. */
-  private static final Set<String> OF_WORDS = Set.of("de", "del", "of", "du", "des", "von", "da", "do", "di", "van");
-  /** Capitalised words that follow a place name without making it part of a longer name. */
-  private static final Set<String> NEUTRAL_FOLLOWERS = Set.of(
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-      "april", "may", "june", "july", "august", "september", "october", "november", "december", "and", "y", "e", "et",
-      "und", "in", "on", "at", "the", "el", "la", "en");
+    static final long BIG_CITY = 1_000_000;
+    static final long MIN_SUPPORTED_PLACE = 20_000;
+    private static final Set<String> COMPOUND_PREFIXES = Set.of(
+            "new",
+            "nueva",
+            "nuevo",
+            "nouvelle",
+            "nouveau",
+            "neu",
+            "nieuw",
+            "nova",
+            "novo",
+            "north",
+            "south",
+            "east",
+            "west",
+            "upper",
+            "lower",
+            "greater",
+            "baja",
+            "alta",
+            "san",
+            "santa",
+            "saint",
+            "st",
+            "fort",
+            "port",
+            "puerto",
+            "lake",
+            "mount",
+            "cape",
+            "cabo",
+            "little",
+            "gran");
+    private static final Set<String> INSTITUTION_SUFFIXES = Set.of(
+            "post",
+            "times",
+            "journal",
+            "herald",
+            "tribune",
+            "gazette",
+            "globe",
+            "street",
+            "avenue",
+            "university",
+            "county",
+            "state",
+            "consensus",
+            "redskins",
+            "nationals",
+            "wizards",
+            "capitals");
+    /** "presidente de México Andrés Manuel López Obrador": after these, a following name is an apposition. */
+    private static final Set<String> OF_WORDS = Set.of("de", "del", "of", "du", "des", "von", "da", "do", "di", "van");
+    /** Capitalised words that follow a place name without making it part of a longer name. */
+    private static final Set<String> NEUTRAL_FOLLOWERS = Set.of(
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "and",
+            "y",
+            "e",
+            "et",
+            "und",
+            "in",
+            "on",
+            "at",
+            "the",
+            "el",
+            "la",
+            "en");
 
-  private final KnowledgeBase kb;
-  private final AhoCorasickDoubleArrayTrie<List<Alias>> trie = new AhoCorasickDoubleArrayTrie<>();
+    private final KnowledgeBase kb;
+    private final AhoCorasickDoubleArrayTrie<List<Alias>> trie = new AhoCorasickDoubleArrayTrie<>();
 
-  public EntityLinker(KnowledgeBase kb) {
-    this.kb = kb;
-    trie.build(new TreeMap<>(kb.aliasesByFoldedSurface()));
-  }
-
-  private record Candidate(TextField field, int start, int end, List<Alias> aliases) {
-    int length() {
-      return end - start;
+    public EntityLinker(KnowledgeBase kb) {
+        this.kb = kb;
+        trie.build(new TreeMap<>(kb.aliasesByFoldedSurface()));
     }
-  }
 
-  /** Links the entities of {@code text}; {@code language} is an ISO 639-1 code or "und". */
-  public Linking link(ArticleText text, String language) {
-    Set<String> surnames = new HashSet<>();
-    Map<TextField, List<Candidate>> byField = new LinkedHashMap<>();
-    for (TextField field : TextField.values()) {
-      byField.put(field, candidates(field, text.field(field), language, surnames));
-    }
-    // "Kellyanne Conway ... Conway said": a place name seen as a surname is a surname throughout the article
-    byField.replaceAll((field, list) -> nonOverlapping(list.stream()
-        .filter(c -> !(surnames.contains(Folding.fold(text.field(field).substring(c.start(), c.end())))
-            && c.aliases().stream().allMatch(a -> a.entity().isPlace())))
-        .toList()));
-    Set<String> mentionedCountries = new HashSet<>();
-    byField.values().forEach(list -> list.forEach(c -> c.aliases().stream()
-        .filter(a -> a.entity().isCountry())
-        .forEach(a -> mentionedCountries.add(a.entity().countryCode()))));
-
-    Set<String> introducedInBody = new HashSet<>();
-    for (Candidate c : byField.get(TextField.BODY)) {
-      c.aliases().stream().filter(a -> a.kind() == AliasKind.NAME || a.kind() == AliasKind.ALIAS)
-          .forEach(a -> introducedInBody.add(a.entity().qid()));
-    }
-    List<ResolvedMention> resolved = new ArrayList<>();
-    Set<String> introduced = new HashSet<>();
-    for (Map.Entry<TextField, List<Candidate>> entry : byField.entrySet()) {
-      Set<String> antecedents = introduced;
-      if (entry.getKey() != TextField.BODY) {
-        antecedents = new HashSet<>(introduced);
-        antecedents.addAll(introducedInBody);
-      }
-      for (Candidate c : entry.getValue()) {
-        Choice choice = choose(c.aliases(), mentionedCountries, antecedents);
-        if (choice == null) {
-          continue;
+    private record Candidate(TextField field, int start, int end, List<Alias> aliases) {
+        int length() {
+            return end - start;
         }
-        if (choice.alias().kind() == AliasKind.NAME || choice.alias().kind() == AliasKind.ALIAS) {
-          introduced.add(choice.alias().entity().qid());
-          antecedents.add(choice.alias().entity().qid());
+    }
+
+    /** Links the entities of {@code text}; {@code language} is an ISO 639-1 code or "und". */
+    public Linking link(ArticleText text, String language) {
+        Set<String> surnames = new HashSet<>();
+        Map<TextField, List<Candidate>> byField = new LinkedHashMap<>();
+        for (TextField field : TextField.values()) {
+            byField.put(field, candidates(field, text.field(field), language, surnames));
         }
-        resolved.add(new ResolvedMention(c.field(), c.start(), c.end(), choice.alias().entity(), choice.alias().kind(),
-            choice.confidence()));
-      }
-    }
-    return new Linking(group(resolved, text), resolved);
-  }
+        // "Kellyanne Conway ... Conway said": a place name seen as a surname is a surname throughout the article
+        byField.replaceAll((field, list) -> nonOverlapping(list.stream()
+                .filter(c -> !(surnames.contains(Folding.fold(text.field(field).substring(c.start(), c.end())))
+                        && c.aliases().stream().allMatch(a -> a.entity().isPlace())))
+                .toList()));
+        Set<String> mentionedCountries = new HashSet<>();
+        byField.values()
+                .forEach(list -> list.forEach(c -> c.aliases().stream()
+                        .filter(a -> a.entity().isCountry())
+                        .forEach(a -> mentionedCountries.add(a.entity().countryCode()))));
 
-  private List<Candidate> candidates(TextField field, String original, String language, Set<String> surnames) {
-    if (original.isEmpty()) {
-      return List.of();
-    }
-    String folded = Folding.fold(original);
-    boolean shouting = isMostlyUpperCase(original);
-    boolean titleCase = isTitleCase(original);
-    List<Candidate> out = new ArrayList<>();
-    trie.parseText(folded, (begin, end, aliases) -> {
-      if (!isBoundary(folded, begin - 1) || !isBoundary(folded, end)) {
-        return;
-      }
-      String surface = original.substring(begin, end);
-      List<Alias> fitting = new ArrayList<>(aliases.size());
-      for (Alias a : aliases) {
-        if (fits(a, surface, shouting, language)) {
-          fitting.add(a);
+        Set<String> introducedInBody = new HashSet<>();
+        for (Candidate c : byField.get(TextField.BODY)) {
+            c.aliases().stream()
+                    .filter(a -> a.kind() == AliasKind.NAME || a.kind() == AliasKind.ALIAS)
+                    .forEach(a -> introducedInBody.add(a.entity().qid()));
         }
-      }
-      if (fitting.isEmpty()) {
-        return;
-      }
-      if (fitting.stream().allMatch(a -> a.entity().kind() == EntityKind.LOC)) {
-        NameContext context = nameContext(original, folded, begin, end, fitting, titleCase);
-        if (context == NameContext.SURNAME) {
-          surnames.add(folded.substring(begin, end));
+        List<ResolvedMention> resolved = new ArrayList<>();
+        Set<String> introduced = new HashSet<>();
+        for (Map.Entry<TextField, List<Candidate>> entry : byField.entrySet()) {
+            Set<String> antecedents = introduced;
+            if (entry.getKey() != TextField.BODY) {
+                antecedents = new HashSet<>(introduced);
+                antecedents.addAll(introducedInBody);
+            }
+            for (Candidate c : entry.getValue()) {
+                Choice choice = choose(c.aliases(), mentionedCountries, antecedents);
+                if (choice == null) {
+                    continue;
+                }
+                if (choice.alias().kind() == AliasKind.NAME || choice.alias().kind() == AliasKind.ALIAS) {
+                    introduced.add(choice.alias().entity().qid());
+                    antecedents.add(choice.alias().entity().qid());
+                }
+                resolved.add(new ResolvedMention(
+                        c.field(),
+                        c.start(),
+                        c.end(),
+                        choice.alias().entity(),
+                        choice.alias().kind(),
+                        choice.confidence()));
+            }
         }
-        if (context != NameContext.NONE) {
-          return;
+        return new Linking(group(resolved, text), resolved);
+    }
+
+    private List<Candidate> candidates(TextField field, String original, String language, Set<String> surnames) {
+        if (original.isEmpty()) {
+            return List.of();
         }
-      }
-      out.add(new Candidate(field, begin, end, fitting));
-    });
-    return out;
-  }
+        String folded = Folding.fold(original);
+        boolean shouting = isMostlyUpperCase(original);
+        boolean titleCase = isTitleCase(original);
+        List<Candidate> out = new ArrayList<>();
+        trie.parseText(folded, (begin, end, aliases) -> {
+            if (!isBoundary(folded, begin - 1) || !isBoundary(folded, end)) {
+                return;
+            }
+            String surface = original.substring(begin, end);
+            List<Alias> fitting = new ArrayList<>(aliases.size());
+            for (Alias a : aliases) {
+                if (fits(a, surface, shouting, language)) {
+                    fitting.add(a);
+                }
+            }
+            if (fitting.isEmpty()) {
+                return;
+            }
+            if (fitting.stream().allMatch(a -> a.entity().kind() == EntityKind.LOC)) {
+                NameContext context = nameContext(original, folded, begin, end, fitting, titleCase);
+                if (context == NameContext.SURNAME) {
+                    surnames.add(folded.substring(begin, end));
+                }
+                if (context != NameContext.NONE) {
+                    return;
+                }
+            }
+            out.add(new Candidate(field, begin, end, fitting));
+        });
+        return out;
+    }
 
-  private boolean fits(Alias a, String surface, boolean shouting, String language) {
-    if (!a.appliesTo(language)) {
-      return false;
-    }
-    if (a.caseSensitive()) {
-      return !shouting && surface.equals(a.surface());
-    }
-    if (a.requiresCapital() && !Character.isUpperCase(surface.codePointAt(0))) {
-      return false;
-    }
-    return !kb.isStopword(language, surface);
-  }
-
-  /** Where a location name stands: alone, inside a longer name, or as the surname after a first name. */
-  private enum NameContext { NONE, PART_OF_NAME, SURNAME }
-
-  private static NameContext nameContext(String original, String folded, int begin, int end, List<Alias> aliases,
-                                         boolean titleCase) {
-    String previous = wordBefore(folded, begin);
-    boolean previousCapitalised = previous != null && Character.isUpperCase(original.charAt(begin - 1 - previous.length()));
-    if (previousCapitalised && COMPOUND_PREFIXES.contains(previous)) {
-      return NameContext.PART_OF_NAME;
-    }
-    boolean placesOnly = aliases.stream().allMatch(a -> a.entity().isPlace());
-    String next = wordAfter(folded, end);
-    boolean nextCapitalised = next != null && Character.isUpperCase(original.charAt(end + 1));
-    if (placesOnly && nextCapitalised && INSTITUTION_SUFFIXES.contains(next)) {
-      return NameContext.PART_OF_NAME;
-    }
-    if (titleCase || aliases.stream().anyMatch(Alias::caseSensitive)) {
-      return NameContext.NONE;
-    }
-    boolean nextIsNamePart = nextCapitalised && next.length() > 1 && !NEUTRAL_FOLLOWERS.contains(next)
-        && Character.isLowerCase(original.charAt(end + 2)) && isSingleWord(folded, begin, end)
-        && (previous == null || !OF_WORDS.contains(previous));
-    boolean previousIsNamePart = placesOnly && previousCapitalised && !NEUTRAL_FOLLOWERS.contains(previous)
-        && !startsSentence(original, begin - 1 - previous.length());
-    if (previousIsNamePart && isSingleWord(folded, begin, end)) {
-      return NameContext.SURNAME;
-    }
-    return nextIsNamePart || previousIsNamePart ? NameContext.PART_OF_NAME : NameContext.NONE;
-  }
-
-  private static boolean isSingleWord(String folded, int begin, int end) {
-    int space = folded.indexOf(' ', begin);
-    return space < 0 || space >= end;
-  }
-
-  /** Whether the word at {@code index} is the first of its sentence or line. */
-  private static boolean startsSentence(String original, int index) {
-    int i = index - 1;
-    while (i >= 0 && (original.charAt(i) == ' ' || original.charAt(i) == '"' || original.charAt(i) == '\u201C'
-        || original.charAt(i) == '\u00AB' || original.charAt(i) == '(' || original.charAt(i) == '\u00BF'
-        || original.charAt(i) == '\u00A1')) {
-      i--;
-    }
-    return i < 0 || ".!?:;\n\r\u2026-\u2014".indexOf(original.charAt(i)) >= 0;
-  }
-
-  /** A headline in title case ("Trump Meets Kim In Hanoi"): capitalisation says nothing about names there. */
-  private static boolean isTitleCase(String text) {
-    String[] words = text.strip().split("\\s+");
-    if (words.length < 4) {
-      return false;
-    }
-    int capitalised = 0;
-    for (String w : words) {
-      if (!w.isEmpty() && Character.isUpperCase(w.codePointAt(0))) {
-        capitalised++;
-      }
-    }
-    return capitalised * 10 >= words.length * 6;
-  }
-
-  /** The word just before {@code begin}, separated by exactly one space, or null. */
-  private static String wordBefore(String folded, int begin) {
-    if (begin < 2 || folded.charAt(begin - 1) != ' ') {
-      return null;
-    }
-    int e = begin - 1;
-    int s = e;
-    while (s > 0 && Character.isLetter(folded.charAt(s - 1))) {
-      s--;
-    }
-    return s < e ? folded.substring(s, e) : null;
-  }
-
-  private static String wordAfter(String folded, int end) {
-    if (end + 1 >= folded.length() || folded.charAt(end) != ' ') {
-      return null;
-    }
-    int s = end + 1;
-    int e = s;
-    while (e < folded.length() && Character.isLetter(folded.charAt(e))) {
-      e++;
-    }
-    return e > s ? folded.substring(s, e) : null;
-  }
-
-  private static boolean isBoundary(String folded, int index) {
-    if (index < 0 || index >= folded.length()) {
-      return true;
-    }
-    char c = folded.charAt(index);
-    return !Character.isLetterOrDigit(c) && !Character.isSurrogate(c) && Character.getType(c) != Character.NON_SPACING_MARK;
-  }
-
-  private static boolean isMostlyUpperCase(String text) {
-    int upper = 0;
-    int letters = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isLetter(c)) {
-        letters++;
-        if (Character.isUpperCase(c)) {
-          upper++;
+    private boolean fits(Alias a, String surface, boolean shouting, String language) {
+        if (!a.appliesTo(language)) {
+            return false;
         }
-      }
+        if (a.caseSensitive()) {
+            return !shouting && surface.equals(a.surface());
+        }
+        if (a.requiresCapital() && !Character.isUpperCase(surface.codePointAt(0))) {
+            return false;
+        }
+        return !kb.isStopword(language, surface);
     }
-    return letters >= 8 && upper * 10 >= letters * 7;
-  }
 
-  private static List<Candidate> nonOverlapping(List<Candidate> candidates) {
-    List<Candidate> bySize = new ArrayList<>(candidates);
-    bySize.sort(Comparator.comparingInt(Candidate::length).reversed().thenComparingInt(Candidate::start));
-    List<Candidate> kept = new ArrayList<>();
-    for (Candidate c : bySize) {
-      boolean overlaps = kept.stream().anyMatch(k -> c.start() < k.end() && k.start() < c.end());
-      if (!overlaps) {
-        kept.add(c);
-      }
+    /** Where a location name stands: alone, inside a longer name, or as the surname after a first name. */
+    private enum NameContext {
+        NONE,
+        PART_OF_NAME,
+        SURNAME
     }
-    kept.sort(Comparator.comparingInt(Candidate::start));
-    return kept;
-  }
 
-  private record Choice(Alias alias, double confidence) {}
-
-  private static Choice choose(List<Alias> aliases, Set<String> mentionedCountries, Set<String> introduced) {
-    List<Alias> viable = new ArrayList<>();
-    for (Alias a : aliases) {
-      if (a.requiresAntecedent() && !introduced.contains(a.entity().qid())) {
-        continue;
-      }
-      if (a.entity().isPlace() && !isSupportedPlace(a.entity(), mentionedCountries)) {
-        continue;
-      }
-      viable.add(a);
+    private static NameContext nameContext(
+            String original, String folded, int begin, int end, List<Alias> aliases, boolean titleCase) {
+        String previous = wordBefore(folded, begin);
+        boolean previousCapitalised =
+                previous != null && Character.isUpperCase(original.charAt(begin - 1 - previous.length()));
+        if (previousCapitalised && COMPOUND_PREFIXES.contains(previous)) {
+            return NameContext.PART_OF_NAME;
+        }
+        boolean placesOnly = aliases.stream().allMatch(a -> a.entity().isPlace());
+        String next = wordAfter(folded, end);
+        boolean nextCapitalised = next != null && Character.isUpperCase(original.charAt(end + 1));
+        if (placesOnly && nextCapitalised && INSTITUTION_SUFFIXES.contains(next)) {
+            return NameContext.PART_OF_NAME;
+        }
+        if (titleCase || aliases.stream().anyMatch(Alias::caseSensitive)) {
+            return NameContext.NONE;
+        }
+        boolean nextIsNamePart = nextCapitalised
+                && next.length() > 1
+                && !NEUTRAL_FOLLOWERS.contains(next)
+                && Character.isLowerCase(original.charAt(end + 2))
+                && isSingleWord(folded, begin, end)
+                && (previous == null || !OF_WORDS.contains(previous));
+        boolean previousIsNamePart = placesOnly
+                && previousCapitalised
+                && !NEUTRAL_FOLLOWERS.contains(previous)
+                && !startsSentence(original, begin - 1 - previous.length());
+        if (previousIsNamePart && isSingleWord(folded, begin, end)) {
+            return NameContext.SURNAME;
+        }
+        return nextIsNamePart || previousIsNamePart ? NameContext.PART_OF_NAME : NameContext.NONE;
     }
-    if (viable.isEmpty()) {
-      return null;
-    }
-    Comparator<Alias> preference = Comparator
-        .comparing((Alias a) -> a.entity().isPlace())                                   // non-places first
-        .thenComparing(a -> !mentionedCountries.contains(a.entity().countryCode()))     // mentioned country first
-        .thenComparing(a -> !a.entity().isCapital())                                    // capitals first
-        .thenComparing(a -> -a.entity().population())                                   // bigger first
-        .thenComparing(a -> a.kind().ordinal());                                        // name before alias
-    viable.sort(preference);
-    Alias best = viable.get(0);
-    long rivals = viable.stream().map(a -> a.entity().qid()).distinct().count();
-    double confidence = baseConfidence(best) * (rivals > 1 ? 0.85 : 1.0);
-    return new Choice(best, confidence);
-  }
 
-  private static boolean isSupportedPlace(KbEntity place, Set<String> mentionedCountries) {
-    return place.isCapital() || place.population() >= BIG_CITY
-        || (place.population() >= MIN_SUPPORTED_PLACE && mentionedCountries.contains(place.countryCode()));
-  }
-
-  private static double baseConfidence(Alias a) {
-    KbEntity e = a.entity();
-    return switch (a.kind()) {
-      case NAME -> e.isPlace() ? (e.isCapital() ? 0.9 : e.population() >= BIG_CITY ? 0.8 : 0.7) : 0.95;
-      case ALIAS -> a.caseSensitive() ? 0.8 : 0.85;
-      case SHORT_NAME -> a.requiresAntecedent() ? 0.75 : 0.8;
-      case DEMONYM -> 0.6;
-    };
-  }
-
-  private static List<LinkedEntity> group(List<ResolvedMention> resolved, ArticleText text) {
-    Map<String, List<ResolvedMention>> byQid = new LinkedHashMap<>();
-    for (ResolvedMention m : resolved) {
-      byQid.computeIfAbsent(m.entity().qid(), k -> new ArrayList<>()).add(m);
+    private static boolean isSingleWord(String folded, int begin, int end) {
+        int space = folded.indexOf(' ', begin);
+        return space < 0 || space >= end;
     }
-    Map<TextField, CodePoints> codePoints = new LinkedHashMap<>();
-    for (TextField f : TextField.values()) {
-      codePoints.put(f, new CodePoints(text.field(f)));
-    }
-    List<LinkedEntity> out = new ArrayList<>(byQid.size());
-    for (List<ResolvedMention> mentions : byQid.values()) {
-      KbEntity e = mentions.get(0).entity();
-      List<EntityMention> converted = new ArrayList<>(mentions.size());
-      double best = 0;
-      for (ResolvedMention m : mentions) {
-        CodePoints cp = codePoints.get(m.field());
-        String surface = text.field(m.field()).substring(m.start(), m.end());
-        converted.add(new EntityMention(m.field(), cp.offset(m.start()), cp.offset(m.end()), surface, m.kind().label()));
-        best = Math.max(best, m.confidence());
-      }
-      double confidence = Math.min(0.99, best + 0.02 * (mentions.size() - 1));
-      out.add(new LinkedEntity(e.qid(), e.kind(), e.subtype(), e.name(), e.countryCode(), round(confidence), converted));
-    }
-    return out;
-  }
 
-  private static double round(double v) {
-    return Math.round(v * 1000) / 1000.0;
-  }
+    /** Whether the word at {@code index} is the first of its sentence or line. */
+    private static boolean startsSentence(String original, int index) {
+        int i = index - 1;
+        while (i >= 0
+                && (original.charAt(i) == ' '
+                        || original.charAt(i) == '"'
+                        || original.charAt(i) == '\u201C'
+                        || original.charAt(i) == '\u00AB'
+                        || original.charAt(i) == '('
+                        || original.charAt(i) == '\u00BF'
+                        || original.charAt(i) == '\u00A1')) {
+            i--;
+        }
+        return i < 0 || ".!?:;\n\r\u2026-\u2014".indexOf(original.charAt(i)) >= 0;
+    }
+
+    /** A headline in title case ("Trump Meets Kim In Hanoi"): capitalisation says nothing about names there. */
+    private static boolean isTitleCase(String text) {
+        String[] words = text.strip().split("\\s+");
+        if (words.length < 4) {
+            return false;
+        }
+        int capitalised = 0;
+        for (String w : words) {
+            if (!w.isEmpty() && Character.isUpperCase(w.codePointAt(0))) {
+                capitalised++;
+            }
+        }
+        return capitalised * 10 >= words.length * 6;
+    }
+
+    /** The word just before {@code begin}, separated by exactly one space, or null. */
+    private static String wordBefore(String folded, int begin) {
+        if (begin < 2 || folded.charAt(begin - 1) != ' ') {
+            return null;
+        }
+        int e = begin - 1;
+        int s = e;
+        while (s > 0 && Character.isLetter(folded.charAt(s - 1))) {
+            s--;
+        }
+        return s < e ? folded.substring(s, e) : null;
+    }
+
+    private static String wordAfter(String folded, int end) {
+        if (end + 1 >= folded.length() || folded.charAt(end) != ' ') {
+            return null;
+        }
+        int s = end + 1;
+        int e = s;
+        while (e < folded.length() && Character.isLetter(folded.charAt(e))) {
+            e++;
+        }
+        return e > s ? folded.substring(s, e) : null;
+    }
+
+    private static boolean isBoundary(String folded, int index) {
+        if (index < 0 || index >= folded.length()) {
+            return true;
+        }
+        char c = folded.charAt(index);
+        return !Character.isLetterOrDigit(c)
+                && !Character.isSurrogate(c)
+                && Character.getType(c) != Character.NON_SPACING_MARK;
+    }
+
+    private static boolean isMostlyUpperCase(String text) {
+        int upper = 0;
+        int letters = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                letters++;
+                if (Character.isUpperCase(c)) {
+                    upper++;
+                }
+            }
+        }
+        return letters >= 8 && upper * 10 >= letters * 7;
+    }
+
+    private static List<Candidate> nonOverlapping(List<Candidate> candidates) {
+        List<Candidate> bySize = new ArrayList<>(candidates);
+        bySize.sort(Comparator.comparingInt(Candidate::length).reversed().thenComparingInt(Candidate::start));
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate c : bySize) {
+            boolean overlaps = kept.stream().anyMatch(k -> c.start() < k.end() && k.start() < c.end());
+            if (!overlaps) {
+                kept.add(c);
+            }
+        }
+        kept.sort(Comparator.comparingInt(Candidate::start));
+        return kept;
+    }
+
+    private record Choice(Alias alias, double confidence) {}
+
+    private static Choice choose(List<Alias> aliases, Set<String> mentionedCountries, Set<String> introduced) {
+        List<Alias> viable = new ArrayList<>();
+        for (Alias a : aliases) {
+            if (a.requiresAntecedent() && !introduced.contains(a.entity().qid())) {
+                continue;
+            }
+            if (a.entity().isPlace() && !isSupportedPlace(a.entity(), mentionedCountries)) {
+                continue;
+            }
+            viable.add(a);
+        }
+        if (viable.isEmpty()) {
+            return null;
+        }
+        Comparator<Alias> preference = Comparator.comparing(
+                        (Alias a) -> a.entity().isPlace()) // non-places first
+                .thenComparing(a -> !mentionedCountries.contains(a.entity().countryCode())) // mentioned country first
+                .thenComparing(a -> !a.entity().isCapital()) // capitals first
+                .thenComparing(a -> -a.entity().population()) // bigger first
+                .thenComparing(a -> a.kind().ordinal()); // name before alias
+        viable.sort(preference);
+        Alias best = viable.get(0);
+        long rivals = viable.stream().map(a -> a.entity().qid()).distinct().count();
+        double confidence = baseConfidence(best) * (rivals > 1 ? 0.85 : 1.0);
+        return new Choice(best, confidence);
+    }
+
+    private static boolean isSupportedPlace(KbEntity place, Set<String> mentionedCountries) {
+        return place.isCapital()
+                || place.population() >= BIG_CITY
+                || (place.population() >= MIN_SUPPORTED_PLACE && mentionedCountries.contains(place.countryCode()));
+    }
+
+    private static double baseConfidence(Alias a) {
+        KbEntity e = a.entity();
+        return switch (a.kind()) {
+            case NAME -> e.isPlace() ? (e.isCapital() ? 0.9 : e.population() >= BIG_CITY ? 0.8 : 0.7) : 0.95;
+            case ALIAS -> a.caseSensitive() ? 0.8 : 0.85;
+            case SHORT_NAME -> a.requiresAntecedent() ? 0.75 : 0.8;
+            case DEMONYM -> 0.6;
+        };
+    }
+
+    private static List<LinkedEntity> group(List<ResolvedMention> resolved, ArticleText text) {
+        Map<String, List<ResolvedMention>> byQid = new LinkedHashMap<>();
+        for (ResolvedMention m : resolved) {
+            byQid.computeIfAbsent(m.entity().qid(), k -> new ArrayList<>()).add(m);
+        }
+        Map<TextField, CodePoints> codePoints = new LinkedHashMap<>();
+        for (TextField f : TextField.values()) {
+            codePoints.put(f, new CodePoints(text.field(f)));
+        }
+        List<LinkedEntity> out = new ArrayList<>(byQid.size());
+        for (List<ResolvedMention> mentions : byQid.values()) {
+            KbEntity e = mentions.get(0).entity();
+            List<EntityMention> converted = new ArrayList<>(mentions.size());
+            double best = 0;
+            for (ResolvedMention m : mentions) {
+                CodePoints cp = codePoints.get(m.field());
+                String surface = text.field(m.field()).substring(m.start(), m.end());
+                converted.add(new EntityMention(
+                        m.field(),
+                        cp.offset(m.start()),
+                        cp.offset(m.end()),
+                        surface,
+                        m.kind().label()));
+                best = Math.max(best, m.confidence());
+            }
+            double confidence = Math.min(0.99, best + 0.02 * (mentions.size() - 1));
+            out.add(new LinkedEntity(
+                    e.qid(), e.kind(), e.subtype(), e.name(), e.countryCode(), round(confidence), converted));
+        }
+        return out;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
 }

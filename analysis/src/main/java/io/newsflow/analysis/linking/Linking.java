@@ -10,8 +10,8 @@ import java.util.List;
  * @param mentions every resolved mention in reading order (title, lede, body; then offset)
  */
 public record Linking(List<LinkedEntity> entities, List<ResolvedMention> mentions) {
-  public Linking {
-    entities = List.copyOf(entities);
-    mentions = List.copyOf(mentions);
-  }
+    public Linking {
+        entities = List.copyOf(entities);
+        mentions = List.copyOf(mentions);
+    }
 }

@@ -12,8 +12,8 @@ import io.newsflow.analysis.kb.KbEntity;
  */
 public record ResolvedMention(TextField field, int start, int end, KbEntity entity, AliasKind kind, double confidence) {
 
-  /** Whether this mention counts for its entity's country in country-level rules (demonyms do). */
-  public boolean standsForCountry() {
-    return entity.standsForCountry() || (kind == AliasKind.DEMONYM && entity.countryCode() != null);
-  }
+    /** Whether this mention counts for its entity's country in country-level rules (demonyms do). */
+    public boolean standsForCountry() {
+        return entity.standsForCountry() || (kind == AliasKind.DEMONYM && entity.countryCode() != null);
+    }
 }

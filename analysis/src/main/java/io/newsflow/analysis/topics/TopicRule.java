@@ -16,22 +16,28 @@ import java.util.Objects;
  * @param unless   folded cue forms that veto the rule in a sentence ("sanciones" next to "FIFA" is not a policy)
  * @param weight   strength of one firing sentence (before the field weight)
  */
-public record TopicRule(String name, List<List<EntityToken>> entities, List<List<String>> cues,
-                        List<List<EntityToken>> context, int contextMinMentions, List<String> unless, double weight) {
-  public TopicRule {
-    unless = List.copyOf(unless);
-    Objects.requireNonNull(name, "name");
-    entities = entities.stream().map(List::copyOf).toList();
-    cues = cues.stream().map(List::copyOf).toList();
-    context = context.stream().map(List::copyOf).toList();
-    if (entities.isEmpty() && cues.isEmpty()) {
-      throw new IllegalArgumentException("rule " + name + " requires neither entities nor cues");
+public record TopicRule(
+        String name,
+        List<List<EntityToken>> entities,
+        List<List<String>> cues,
+        List<List<EntityToken>> context,
+        int contextMinMentions,
+        List<String> unless,
+        double weight) {
+    public TopicRule {
+        unless = List.copyOf(unless);
+        Objects.requireNonNull(name, "name");
+        entities = entities.stream().map(List::copyOf).toList();
+        cues = cues.stream().map(List::copyOf).toList();
+        context = context.stream().map(List::copyOf).toList();
+        if (entities.isEmpty() && cues.isEmpty()) {
+            throw new IllegalArgumentException("rule " + name + " requires neither entities nor cues");
+        }
+        if (contextMinMentions < 1) {
+            throw new IllegalArgumentException("rule " + name + ": contextMinMentions must be at least 1");
+        }
+        if (!(weight > 0)) {
+            throw new IllegalArgumentException("rule " + name + " needs a positive weight");
+        }
     }
-    if (contextMinMentions < 1) {
-      throw new IllegalArgumentException("rule " + name + ": contextMinMentions must be at least 1");
-    }
-    if (!(weight > 0)) {
-      throw new IllegalArgumentException("rule " + name + " needs a positive weight");
-    }
-  }
 }

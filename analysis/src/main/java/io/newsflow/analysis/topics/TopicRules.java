@@ -31,171 +31,185 @@ import java.util.Set;
  * @param fieldWeights multiplier of a firing sentence's rule weight per field
  * @param topics       in taxonomy order
  */
-public record TopicRules(String taxonomy, double threshold, double saturation, Map<TextField, Double> fieldWeights,
-                         List<TopicDefinition> topics) {
-  public static final String BASE = "/io/newsflow/analysis/topics/";
-  public static final String DEFAULT_TAXONOMY = "geo-topics-v1";
+public record TopicRules(
+        String taxonomy,
+        double threshold,
+        double saturation,
+        Map<TextField, Double> fieldWeights,
+        List<TopicDefinition> topics) {
+    public static final String BASE = "/io/newsflow/analysis/topics/";
+    public static final String DEFAULT_TAXONOMY = "geo-topics-v1";
 
-  public TopicRules {
-    fieldWeights = Map.copyOf(fieldWeights);
-    topics = List.copyOf(topics);
-    if (!(threshold > 0 && threshold < 1) || !(saturation > 0)) {
-      throw new IllegalArgumentException("threshold must be in (0,1) and saturation positive");
-    }
-  }
-
-  /** The rules of {@value #DEFAULT_TAXONOMY} shipped in this module's resources. */
-  public static TopicRules fromClasspath() {
-    return parse(read(DEFAULT_TAXONOMY + ".rules.json"), read(DEFAULT_TAXONOMY + ".tsv"));
-  }
-
-  /**
-   * The version of the shipped rules: {@code rules-} and the first 8 hex digits of the SHA-256 of the rules file and
-   * the taxonomy TSV, so a change to either shows in every record enriched with it.
-   */
-  public static String classpathRulesVersion() {
-    return rulesVersion(read(DEFAULT_TAXONOMY + ".rules.json"), read(DEFAULT_TAXONOMY + ".tsv"));
-  }
-
-  /** The version of a rules file read against a taxonomy: a digest of both texts. */
-  public static String rulesVersion(String rulesJson, String taxonomyTsv) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(rulesJson.getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) 0);
-      sha.update(taxonomyTsv.getBytes(StandardCharsets.UTF_8));
-      return "rules-" + HexFormat.of().formatHex(sha.digest()).substring(0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform provides SHA-256", e);
-    }
-  }
-
-  /** Parses a rules file and checks it against the taxonomy TSV (first column: topic id). */
-  public static TopicRules parse(String rulesJson, String taxonomyTsv) {
-    Set<String> declared = new LinkedHashSet<>();
-    String[] lines = taxonomyTsv.split("\r?\n");
-    for (int i = 1; i < lines.length; i++) {
-      if (!lines[i].isBlank()) {
-        declared.add(lines[i].split("\t", 2)[0].strip());
-      }
-    }
-    JsonNode root;
-    try {
-      root = new ObjectMapper().readTree(rulesJson);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("rules file is not valid JSON: " + e.getMessage(), e);
-    }
-    Map<String, List<String>> cueSets = new HashMap<>();
-    root.path("cueSets").properties().forEach(e -> cueSets.put(e.getKey(), strings(e.getValue())));
-    Map<TextField, Double> fieldWeights = new EnumMap<>(TextField.class);
-    for (TextField f : TextField.values()) {
-      fieldWeights.put(f, required(root.path("fieldWeights"), f.name()).asDouble());
-    }
-    List<TopicDefinition> topics = new ArrayList<>();
-    JsonNode topicsNode = required(root, "topics");
-    Set<String> seen = new HashSet<>();
-    for (Map.Entry<String, JsonNode> e : topicsNode.properties()) {
-      if (!declared.contains(e.getKey())) {
-        throw new IllegalArgumentException("rules for a topic the taxonomy does not declare: " + e.getKey());
-      }
-      seen.add(e.getKey());
-      List<TopicRule> rules = new ArrayList<>();
-      for (JsonNode r : e.getValue()) {
-        rules.add(new TopicRule(required(r, "name").asText(), tokenGroups(r.path("entities")),
-            cueGroups(r.path("cues"), cueSets), tokenGroups(r.path("context")), r.path("contextMinMentions").asInt(1),
-            r.has("unless") ? cueGroups(List.of(r.get("unless")), cueSets).get(0) : List.of(),
-            r.path("weight").asDouble(1.0)));
-      }
-      topics.add(new TopicDefinition(e.getKey(), rules));
-    }
-    Set<String> missing = new LinkedHashSet<>(declared);
-    missing.removeAll(seen);
-    if (!missing.isEmpty()) {
-      throw new IllegalArgumentException("taxonomy topics without rules: " + missing);
-    }
-    List<String> order = new ArrayList<>(declared);
-    topics.sort((a, b) -> Integer.compare(order.indexOf(a.id()), order.indexOf(b.id())));
-    return new TopicRules(required(root, "taxonomy").asText(), required(root, "threshold").asDouble(),
-        required(root, "saturation").asDouble(), fieldWeights, topics);
-  }
-
-  private static List<List<EntityToken>> tokenGroups(JsonNode node) {
-    List<List<EntityToken>> out = new ArrayList<>();
-    for (JsonNode group : node) {
-      out.add(strings(group).stream().map(EntityToken::new).toList());
-    }
-    return out;
-  }
-
-  private static List<List<String>> cueGroups(Iterable<JsonNode> node, Map<String, List<String>> cueSets) {
-    List<List<String>> out = new ArrayList<>();
-    for (JsonNode group : node) {
-      Set<String> cues = new LinkedHashSet<>();
-      for (String cue : strings(group)) {
-        if (cue.startsWith("@")) {
-          List<String> set = cueSets.get(cue.substring(1));
-          if (set == null) {
-            throw new IllegalArgumentException("unknown cue set " + cue);
-          }
-          set.forEach(c -> cues.add(normaliseCue(c)));
-        } else {
-          cues.add(normaliseCue(cue));
+    public TopicRules {
+        fieldWeights = Map.copyOf(fieldWeights);
+        topics = List.copyOf(topics);
+        if (!(threshold > 0 && threshold < 1) || !(saturation > 0)) {
+            throw new IllegalArgumentException("threshold must be in (0,1) and saturation positive");
         }
-      }
-      out.add(List.copyOf(cues));
     }
-    return out;
-  }
 
-  /** Cues are folded like the text; a trailing {@code *} marks a stem. */
-  static String normaliseCue(String cue) {
-    String key = KnowledgeBaseLoader.normaliseKey(cue);
-    if (key.isEmpty() || key.equals("*")) {
-      throw new IllegalArgumentException("empty cue");
+    /** The rules of {@value #DEFAULT_TAXONOMY} shipped in this module's resources. */
+    public static TopicRules fromClasspath() {
+        return parse(read(DEFAULT_TAXONOMY + ".rules.json"), read(DEFAULT_TAXONOMY + ".tsv"));
     }
-    return key;
-  }
 
-  private static List<String> strings(JsonNode array) {
-    if (!array.isArray()) {
-      throw new IllegalArgumentException("expected an array, got " + array);
+    /**
+     * The version of the shipped rules: {@code rules-} and the first 8 hex digits of the SHA-256 of the rules file and
+     * the taxonomy TSV, so a change to either shows in every record enriched with it.
+     */
+    public static String classpathRulesVersion() {
+        return rulesVersion(read(DEFAULT_TAXONOMY + ".rules.json"), read(DEFAULT_TAXONOMY + ".tsv"));
     }
-    List<String> out = new ArrayList<>();
-    array.forEach(n -> out.add(n.asText()));
-    return out;
-  }
 
-  private static JsonNode required(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    if (v == null || v.isNull()) {
-      throw new IllegalArgumentException("rules file: missing field " + field);
+    /** The version of a rules file read against a taxonomy: a digest of both texts. */
+    public static String rulesVersion(String rulesJson, String taxonomyTsv) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(rulesJson.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(taxonomyTsv.getBytes(StandardCharsets.UTF_8));
+            return "rules-" + HexFormat.of().formatHex(sha.digest()).substring(0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
     }
-    return v;
-  }
 
-  private static String read(String name) {
-    try (InputStream in = TopicRules.class.getResourceAsStream(BASE + name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing taxonomy resource " + BASE + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** Parses a rules file and checks it against the taxonomy TSV (first column: topic id). */
+    public static TopicRules parse(String rulesJson, String taxonomyTsv) {
+        Set<String> declared = new LinkedHashSet<>();
+        String[] lines = taxonomyTsv.split("\r?\n");
+        for (int i = 1; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                declared.add(lines[i].split("\t", 2)[0].strip());
+            }
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(rulesJson);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("rules file is not valid JSON: " + e.getMessage(), e);
+        }
+        Map<String, List<String>> cueSets = new HashMap<>();
+        root.path("cueSets").properties().forEach(e -> cueSets.put(e.getKey(), strings(e.getValue())));
+        Map<TextField, Double> fieldWeights = new EnumMap<>(TextField.class);
+        for (TextField f : TextField.values()) {
+            fieldWeights.put(f, required(root.path("fieldWeights"), f.name()).asDouble());
+        }
+        List<TopicDefinition> topics = new ArrayList<>();
+        JsonNode topicsNode = required(root, "topics");
+        Set<String> seen = new HashSet<>();
+        for (Map.Entry<String, JsonNode> e : topicsNode.properties()) {
+            if (!declared.contains(e.getKey())) {
+                throw new IllegalArgumentException("rules for a topic the taxonomy does not declare: " + e.getKey());
+            }
+            seen.add(e.getKey());
+            List<TopicRule> rules = new ArrayList<>();
+            for (JsonNode r : e.getValue()) {
+                rules.add(new TopicRule(
+                        required(r, "name").asText(),
+                        tokenGroups(r.path("entities")),
+                        cueGroups(r.path("cues"), cueSets),
+                        tokenGroups(r.path("context")),
+                        r.path("contextMinMentions").asInt(1),
+                        r.has("unless")
+                                ? cueGroups(List.of(r.get("unless")), cueSets).get(0)
+                                : List.of(),
+                        r.path("weight").asDouble(1.0)));
+            }
+            topics.add(new TopicDefinition(e.getKey(), rules));
+        }
+        Set<String> missing = new LinkedHashSet<>(declared);
+        missing.removeAll(seen);
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("taxonomy topics without rules: " + missing);
+        }
+        List<String> order = new ArrayList<>(declared);
+        topics.sort((a, b) -> Integer.compare(order.indexOf(a.id()), order.indexOf(b.id())));
+        return new TopicRules(
+                required(root, "taxonomy").asText(),
+                required(root, "threshold").asDouble(),
+                required(root, "saturation").asDouble(),
+                fieldWeights,
+                topics);
     }
-  }
 
-  /** All cue forms of all rules (stems with their trailing star). */
-  Set<String> allCues() {
-    Set<String> out = new HashSet<>();
-    topics.forEach(t -> t.rules().forEach(r -> {
-      r.cues().forEach(out::addAll);
-      out.addAll(r.unless());
-    }));
-    return out;
-  }
+    private static List<List<EntityToken>> tokenGroups(JsonNode node) {
+        List<List<EntityToken>> out = new ArrayList<>();
+        for (JsonNode group : node) {
+            out.add(strings(group).stream().map(EntityToken::new).toList());
+        }
+        return out;
+    }
 
-  /** A cue without its stem marker. */
-  static String stem(String cue) {
-    return cue.endsWith("*") ? cue.substring(0, cue.length() - 1) : cue;
-  }
+    private static List<List<String>> cueGroups(Iterable<JsonNode> node, Map<String, List<String>> cueSets) {
+        List<List<String>> out = new ArrayList<>();
+        for (JsonNode group : node) {
+            Set<String> cues = new LinkedHashSet<>();
+            for (String cue : strings(group)) {
+                if (cue.startsWith("@")) {
+                    List<String> set = cueSets.get(cue.substring(1));
+                    if (set == null) {
+                        throw new IllegalArgumentException("unknown cue set " + cue);
+                    }
+                    set.forEach(c -> cues.add(normaliseCue(c)));
+                } else {
+                    cues.add(normaliseCue(cue));
+                }
+            }
+            out.add(List.copyOf(cues));
+        }
+        return out;
+    }
+
+    /** Cues are folded like the text; a trailing {@code *} marks a stem. */
+    static String normaliseCue(String cue) {
+        String key = KnowledgeBaseLoader.normaliseKey(cue);
+        if (key.isEmpty() || key.equals("*")) {
+            throw new IllegalArgumentException("empty cue");
+        }
+        return key;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        if (!array.isArray()) {
+            throw new IllegalArgumentException("expected an array, got " + array);
+        }
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static JsonNode required(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            throw new IllegalArgumentException("rules file: missing field " + field);
+        }
+        return v;
+    }
+
+    private static String read(String name) {
+        try (InputStream in = TopicRules.class.getResourceAsStream(BASE + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing taxonomy resource " + BASE + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** All cue forms of all rules (stems with their trailing star). */
+    Set<String> allCues() {
+        Set<String> out = new HashSet<>();
+        topics.forEach(t -> t.rules().forEach(r -> {
+            r.cues().forEach(out::addAll);
+            out.addAll(r.unless());
+        }));
+        return out;
+    }
+
+    /** A cue without its stem marker. */
+    static String stem(String cue) {
+        return cue.endsWith("*") ? cue.substring(0, cue.length() - 1) : cue;
+    }
 }

@@ -27,193 +27,208 @@ import java.util.TreeMap;
  * (at most {@value #MAX_EVIDENCE}, strongest first). Immutable and thread-safe after construction.
  */
 public final class TopicTagger {
-  static final int MAX_EVIDENCE = 8;
+    static final int MAX_EVIDENCE = 8;
 
-  private final TopicRules rules;
-  private final AhoCorasickDoubleArrayTrie<String> cueTrie = new AhoCorasickDoubleArrayTrie<>();
+    private final TopicRules rules;
+    private final AhoCorasickDoubleArrayTrie<String> cueTrie = new AhoCorasickDoubleArrayTrie<>();
 
-  public TopicTagger(TopicRules rules) {
-    this.rules = rules;
-    TreeMap<String, String> keys = new TreeMap<>();
-    for (String cue : rules.allCues()) {
-      String key = TopicRules.stem(cue);
-      keys.put(key, key);
-    }
-    cueTrie.build(keys);
-  }
-
-  /** A cue occurrence in a field: {@code wholeWord} when it also ends at a word boundary. */
-  private record CueHit(int start, int end, String key, boolean wholeWord) {}
-
-  private record Firing(TopicRule rule, double strength, TopicEvidence evidence) {}
-
-  /** The topics of {@code text}, given its resolved entity mentions; strongest first. */
-  public List<TopicMatch> tag(ArticleText text, List<ResolvedMention> mentions) {
-    Map<String, List<Firing>> firings = new HashMap<>();
-    for (TextField field : TextField.values()) {
-      String original = text.field(field);
-      if (original.isEmpty()) {
-        continue;
-      }
-      String folded = Folding.fold(original);
-      List<CueHit> cues = cueHits(folded);
-      List<ResolvedMention> fieldMentions = mentions.stream().filter(m -> m.field() == field).toList();
-      CodePoints cp = new CodePoints(original);
-      double fieldWeight = rules.fieldWeights().get(field);
-      for (Span sentence : Sentences.split(original)) {
-        List<ResolvedMention> sentenceMentions =
-            fieldMentions.stream().filter(m -> sentence.encloses(m.start(), m.end())).toList();
-        // a word inside an entity name is not a cue: "Tratado" in "Organización del Tratado del Atlántico Norte"
-        List<CueHit> sentenceCues = cues.stream()
-            .filter(c -> sentence.encloses(c.start(), c.end()))
-            .filter(c -> sentenceMentions.stream().noneMatch(m -> c.start() < m.end() && m.start() < c.end()))
-            .toList();
-        if (sentenceCues.isEmpty() && sentenceMentions.isEmpty()) {
-          continue;
+    public TopicTagger(TopicRules rules) {
+        this.rules = rules;
+        TreeMap<String, String> keys = new TreeMap<>();
+        for (String cue : rules.allCues()) {
+            String key = TopicRules.stem(cue);
+            keys.put(key, key);
         }
+        cueTrie.build(keys);
+    }
+
+    /** A cue occurrence in a field: {@code wholeWord} when it also ends at a word boundary. */
+    private record CueHit(int start, int end, String key, boolean wholeWord) {}
+
+    private record Firing(TopicRule rule, double strength, TopicEvidence evidence) {}
+
+    /** The topics of {@code text}, given its resolved entity mentions; strongest first. */
+    public List<TopicMatch> tag(ArticleText text, List<ResolvedMention> mentions) {
+        Map<String, List<Firing>> firings = new HashMap<>();
+        for (TextField field : TextField.values()) {
+            String original = text.field(field);
+            if (original.isEmpty()) {
+                continue;
+            }
+            String folded = Folding.fold(original);
+            List<CueHit> cues = cueHits(folded);
+            List<ResolvedMention> fieldMentions =
+                    mentions.stream().filter(m -> m.field() == field).toList();
+            CodePoints cp = new CodePoints(original);
+            double fieldWeight = rules.fieldWeights().get(field);
+            for (Span sentence : Sentences.split(original)) {
+                List<ResolvedMention> sentenceMentions = fieldMentions.stream()
+                        .filter(m -> sentence.encloses(m.start(), m.end()))
+                        .toList();
+                // a word inside an entity name is not a cue: "Tratado" in "Organización del Tratado del Atlántico
+                // Norte"
+                List<CueHit> sentenceCues = cues.stream()
+                        .filter(c -> sentence.encloses(c.start(), c.end()))
+                        .filter(c ->
+                                sentenceMentions.stream().noneMatch(m -> c.start() < m.end() && m.start() < c.end()))
+                        .toList();
+                if (sentenceCues.isEmpty() && sentenceMentions.isEmpty()) {
+                    continue;
+                }
+                for (TopicDefinition topic : rules.topics()) {
+                    Firing best = null;
+                    for (TopicRule rule : topic.rules()) {
+                        if (best != null && best.rule().weight() >= rule.weight()) {
+                            continue;
+                        }
+                        List<String> matched = evaluate(rule, sentenceMentions, sentenceCues, original, mentions);
+                        if (matched != null) {
+                            TopicEvidence evidence = new TopicEvidence(
+                                    rule.name(),
+                                    field,
+                                    cp.offset(sentence.start()),
+                                    cp.offset(sentence.end()),
+                                    original.substring(sentence.start(), sentence.end()),
+                                    matched);
+                            best = new Firing(rule, rule.weight() * fieldWeight, evidence);
+                        }
+                    }
+                    if (best != null) {
+                        firings.computeIfAbsent(topic.id(), k -> new ArrayList<>())
+                                .add(best);
+                    }
+                }
+            }
+        }
+        List<TopicMatch> out = new ArrayList<>();
         for (TopicDefinition topic : rules.topics()) {
-          Firing best = null;
-          for (TopicRule rule : topic.rules()) {
-            if (best != null && best.rule().weight() >= rule.weight()) {
-              continue;
+            List<Firing> list = firings.get(topic.id());
+            if (list == null) {
+                continue;
             }
-            List<String> matched = evaluate(rule, sentenceMentions, sentenceCues, original, mentions);
-            if (matched != null) {
-              TopicEvidence evidence = new TopicEvidence(rule.name(), field, cp.offset(sentence.start()),
-                  cp.offset(sentence.end()), original.substring(sentence.start(), sentence.end()), matched);
-              best = new Firing(rule, rule.weight() * fieldWeight, evidence);
+            double strength = list.stream().mapToDouble(Firing::strength).sum();
+            double score = 1 - Math.exp(-strength / rules.saturation());
+            if (score >= rules.threshold()) {
+                List<TopicEvidence> evidence = list.stream()
+                        .sorted(Comparator.comparingDouble(Firing::strength).reversed())
+                        .limit(MAX_EVIDENCE)
+                        .map(Firing::evidence)
+                        .toList();
+                out.add(new TopicMatch(topic.id(), Math.round(score * 1000) / 1000.0, evidence));
             }
-          }
-          if (best != null) {
-            firings.computeIfAbsent(topic.id(), k -> new ArrayList<>()).add(best);
-          }
         }
-      }
+        out.sort(Comparator.comparingDouble(TopicMatch::score).reversed());
+        return out;
     }
-    List<TopicMatch> out = new ArrayList<>();
-    for (TopicDefinition topic : rules.topics()) {
-      List<Firing> list = firings.get(topic.id());
-      if (list == null) {
-        continue;
-      }
-      double strength = list.stream().mapToDouble(Firing::strength).sum();
-      double score = 1 - Math.exp(-strength / rules.saturation());
-      if (score >= rules.threshold()) {
-        List<TopicEvidence> evidence = list.stream()
-            .sorted(Comparator.comparingDouble(Firing::strength).reversed())
-            .limit(MAX_EVIDENCE)
-            .map(Firing::evidence)
-            .toList();
-        out.add(new TopicMatch(topic.id(), Math.round(score * 1000) / 1000.0, evidence));
-      }
-    }
-    out.sort(Comparator.comparingDouble(TopicMatch::score).reversed());
-    return out;
-  }
 
-  /** The matched labels and cue surfaces when {@code rule} fires on the sentence, or null. */
-  private static List<String> evaluate(TopicRule rule, List<ResolvedMention> sentenceMentions, List<CueHit> cues,
-                                       String original, List<ResolvedMention> allMentions) {
-    if (!rule.unless().isEmpty() && cues.stream().anyMatch(hit -> matchesAny(rule.unless(), hit))) {
-      return null;
-    }
-    Set<String> matched = new LinkedHashSet<>();
-    for (List<EntityToken> group : rule.entities()) {
-      if (!anyMatch(group, sentenceMentions, matched)) {
-        return null;
-      }
-    }
-    for (List<EntityToken> group : rule.context()) {
-      if (countMatches(group, allMentions) < rule.contextMinMentions()) {
-        return null;
-      }
-    }
-    List<List<Integer>> startsByGroup = new ArrayList<>(rule.cues().size());
-    for (List<String> group : rule.cues()) {
-      List<CueHit> hits = cues.stream().filter(hit -> matchesAny(group, hit)).toList();
-      if (hits.isEmpty()) {
-        return null;
-      }
-      hits.forEach(hit -> matched.add(
-          original.substring(hit.start(), hit.wholeWord() ? hit.end() : wordEnd(original, hit.end()))));
-      startsByGroup.add(hits.stream().map(CueHit::start).distinct().toList());
-    }
-    return eachGroupHasItsOwnWord(startsByGroup, 0, new HashSet<>()) ? List.copyOf(matched) : null;
-  }
-
-  /**
-   * Whether every cue group from {@code group} on can take a word (identified by its start) that no other group
-   * takes. Tries every choice, not only the first hit of each group: in "oil embargo on crude" the groups
-   * {@code [oil, crude]} and {@code [oil embargo]} are both satisfied, by "crude" and "oil embargo".
-   */
-  private static boolean eachGroupHasItsOwnWord(List<List<Integer>> startsByGroup, int group, Set<Integer> used) {
-    if (group == startsByGroup.size()) {
-      return true;
-    }
-    for (int start : startsByGroup.get(group)) {
-      if (used.add(start)) {
-        if (eachGroupHasItsOwnWord(startsByGroup, group + 1, used)) {
-          return true;
+    /** The matched labels and cue surfaces when {@code rule} fires on the sentence, or null. */
+    private static List<String> evaluate(
+            TopicRule rule,
+            List<ResolvedMention> sentenceMentions,
+            List<CueHit> cues,
+            String original,
+            List<ResolvedMention> allMentions) {
+        if (!rule.unless().isEmpty() && cues.stream().anyMatch(hit -> matchesAny(rule.unless(), hit))) {
+            return null;
         }
-        used.remove(start);
-      }
-    }
-    return false;
-  }
-
-  private static boolean matchesAny(List<String> group, CueHit hit) {
-    for (String cue : group) {
-      boolean stem = cue.endsWith("*");
-      if ((stem ? cue.substring(0, cue.length() - 1) : cue).equals(hit.key()) && (stem || hit.wholeWord())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static int countMatches(List<EntityToken> group, List<ResolvedMention> mentions) {
-    int n = 0;
-    for (ResolvedMention m : mentions) {
-      if (group.stream().anyMatch(t -> t.matchLabel(m) != null)) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  private static boolean anyMatch(List<EntityToken> group, List<ResolvedMention> mentions, Set<String> matched) {
-    boolean found = false;
-    for (ResolvedMention m : mentions) {
-      for (EntityToken token : group) {
-        String label = token.matchLabel(m);
-        if (label != null) {
-          matched.add(label);
-          found = true;
+        Set<String> matched = new LinkedHashSet<>();
+        for (List<EntityToken> group : rule.entities()) {
+            if (!anyMatch(group, sentenceMentions, matched)) {
+                return null;
+            }
         }
-      }
+        for (List<EntityToken> group : rule.context()) {
+            if (countMatches(group, allMentions) < rule.contextMinMentions()) {
+                return null;
+            }
+        }
+        List<List<Integer>> startsByGroup = new ArrayList<>(rule.cues().size());
+        for (List<String> group : rule.cues()) {
+            List<CueHit> hits =
+                    cues.stream().filter(hit -> matchesAny(group, hit)).toList();
+            if (hits.isEmpty()) {
+                return null;
+            }
+            hits.forEach(hit -> matched.add(
+                    original.substring(hit.start(), hit.wholeWord() ? hit.end() : wordEnd(original, hit.end()))));
+            startsByGroup.add(hits.stream().map(CueHit::start).distinct().toList());
+        }
+        return eachGroupHasItsOwnWord(startsByGroup, 0, new HashSet<>()) ? List.copyOf(matched) : null;
     }
-    return found;
-  }
 
-  private List<CueHit> cueHits(String folded) {
-    List<CueHit> out = new ArrayList<>();
-    cueTrie.parseText(folded, (begin, end, key) -> {
-      if (isBoundary(folded, begin - 1)) {
-        out.add(new CueHit(begin, end, key, isBoundary(folded, end)));
-      }
-    });
-    return out;
-  }
-
-  private static int wordEnd(String text, int from) {
-    int i = from;
-    while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
-      i++;
+    /**
+     * Whether every cue group from {@code group} on can take a word (identified by its start) that no other group
+     * takes. Tries every choice, not only the first hit of each group: in "oil embargo on crude" the groups
+     * {@code [oil, crude]} and {@code [oil embargo]} are both satisfied, by "crude" and "oil embargo".
+     */
+    private static boolean eachGroupHasItsOwnWord(List<List<Integer>> startsByGroup, int group, Set<Integer> used) {
+        if (group == startsByGroup.size()) {
+            return true;
+        }
+        for (int start : startsByGroup.get(group)) {
+            if (used.add(start)) {
+                if (eachGroupHasItsOwnWord(startsByGroup, group + 1, used)) {
+                    return true;
+                }
+                used.remove(start);
+            }
+        }
+        return false;
     }
-    return i;
-  }
 
-  private static boolean isBoundary(String folded, int index) {
-    return index < 0 || index >= folded.length() || !Character.isLetterOrDigit(folded.charAt(index));
-  }
+    private static boolean matchesAny(List<String> group, CueHit hit) {
+        for (String cue : group) {
+            boolean stem = cue.endsWith("*");
+            if ((stem ? cue.substring(0, cue.length() - 1) : cue).equals(hit.key()) && (stem || hit.wholeWord())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int countMatches(List<EntityToken> group, List<ResolvedMention> mentions) {
+        int n = 0;
+        for (ResolvedMention m : mentions) {
+            if (group.stream().anyMatch(t -> t.matchLabel(m) != null)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean anyMatch(List<EntityToken> group, List<ResolvedMention> mentions, Set<String> matched) {
+        boolean found = false;
+        for (ResolvedMention m : mentions) {
+            for (EntityToken token : group) {
+                String label = token.matchLabel(m);
+                if (label != null) {
+                    matched.add(label);
+                    found = true;
+                }
+            }
+        }
+        return found;
+    }
+
+    private List<CueHit> cueHits(String folded) {
+        List<CueHit> out = new ArrayList<>();
+        cueTrie.parseText(folded, (begin, end, key) -> {
+            if (isBoundary(folded, begin - 1)) {
+                out.add(new CueHit(begin, end, key, isBoundary(folded, end)));
+            }
+        });
+        return out;
+    }
+
+    private static int wordEnd(String text, int from) {
+        int i = from;
+        while (i < text.length() && Character.isLetterOrDigit(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isBoundary(String folded, int index) {
+        return index < 0 || index >= folded.length() || !Character.isLetterOrDigit(folded.charAt(index));
+    }
 }

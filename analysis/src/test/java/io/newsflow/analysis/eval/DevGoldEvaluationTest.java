@@ -18,16 +18,17 @@ import org.junit.jupiter.api.Test;
  */
 class DevGoldEvaluationTest {
 
-  @Test
-  void shouldStayAboveQualityFloorsOnTheDevGoldSet() throws IOException {
-    Optional<Path> corpus = DevGoldEvaluation.defaultCorpus();
-    assumeTrue(corpus.isPresent(), "shared corpus not found; set -Dnewsflow.corpus=<dir with dev-gold.jsonl>");
+    @Test
+    void shouldStayAboveQualityFloorsOnTheDevGoldSet() throws IOException {
+        Optional<Path> corpus = DevGoldEvaluation.defaultCorpus();
+        assumeTrue(corpus.isPresent(), "shared corpus not found; set -Dnewsflow.corpus=<dir with dev-gold.jsonl>");
 
-    DevGoldEvaluation.Report report = DevGoldEvaluation.run(SharedAnalyzer.get(), corpus.get(), new PrintStream(System.out, true), false);
+        DevGoldEvaluation.Report report =
+                DevGoldEvaluation.run(SharedAnalyzer.get(), corpus.get(), new PrintStream(System.out, true), false);
 
-    assertThat(report.entities().precision()).isGreaterThan(0.6);
-    assertThat(report.entities().recall()).isGreaterThan(0.5);
-    assertThat(report.topicsMicro().f1()).isGreaterThan(0.6);
-    assertThat(report.articles()).isPositive();
-  }
+        assertThat(report.entities().precision()).isGreaterThan(0.6);
+        assertThat(report.entities().recall()).isGreaterThan(0.5);
+        assertThat(report.topicsMicro().f1()).isGreaterThan(0.6);
+        assertThat(report.articles()).isPositive();
+    }
 }

@@ -7,89 +7,103 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class KnowledgeBaseTest {
-  private static final KnowledgeBase KB = KnowledgeBaseLoader.fromClasspath();
+    private static final KnowledgeBase KB = KnowledgeBaseLoader.fromClasspath();
 
-  private static List<Alias> aliases(String surface) {
-    return KB.aliasesByFoldedSurface().getOrDefault(KnowledgeBaseLoader.normaliseKey(surface), List.of());
-  }
-
-  @Test
-  void shouldNameCountriesInSeveralLanguagesFromCldr() {
-    assertThat(aliases("Corea del Norte")).anySatisfy(a -> assertThat(a.entity().qid()).isEqualTo("Q423"));
-    assertThat(aliases("Nordkorea")).anySatisfy(a -> assertThat(a.entity().qid()).isEqualTo("Q423"));
-    assertThat(aliases("Россия")).anySatisfy(a -> assertThat(a.entity().qid()).isEqualTo("Q159"));
-  }
-
-  @Test
-  void shouldGenerateSpanishFeminineAndPluralDemonyms() {
-    for (String form : List.of("norcoreano", "norcoreana", "norcoreanos", "norcoreanas")) {
-      assertThat(aliases(form)).as(form).singleElement().satisfies(a -> {
-        assertThat(a.entity().countryCode()).isEqualTo("KP");
-        assertThat(a.kind()).isEqualTo(AliasKind.DEMONYM);
-      });
+    private static List<Alias> aliases(String surface) {
+        return KB.aliasesByFoldedSurface().getOrDefault(KnowledgeBaseLoader.normaliseKey(surface), List.of());
     }
-    assertThat(aliases("estadounidenses")).singleElement().satisfies(a -> assertThat(a.entity().qid()).isEqualTo("Q30"));
-  }
 
-  @Test
-  void shouldNotTreatACountryNameInTheDemonymColumnAsADemonym() {
-    assertThat(aliases("Vereinigte Arabische Emirate")).allSatisfy(a -> assertThat(a.kind()).isNotEqualTo(AliasKind.DEMONYM));
-  }
+    @Test
+    void shouldNameCountriesInSeveralLanguagesFromCldr() {
+        assertThat(aliases("Corea del Norte"))
+                .anySatisfy(a -> assertThat(a.entity().qid()).isEqualTo("Q423"));
+        assertThat(aliases("Nordkorea"))
+                .anySatisfy(a -> assertThat(a.entity().qid()).isEqualTo("Q423"));
+        assertThat(aliases("Россия"))
+                .anySatisfy(a -> assertThat(a.entity().qid()).isEqualTo("Q159"));
+    }
 
-  @Test
-  void shouldDescribeCapitalsWithTheirCountry() {
-    KbEntity pyongyang = KB.entity("Q18808").orElseThrow();
+    @Test
+    void shouldGenerateSpanishFeminineAndPluralDemonyms() {
+        for (String form : List.of("norcoreano", "norcoreana", "norcoreanos", "norcoreanas")) {
+            assertThat(aliases(form)).as(form).singleElement().satisfies(a -> {
+                assertThat(a.entity().countryCode()).isEqualTo("KP");
+                assertThat(a.kind()).isEqualTo(AliasKind.DEMONYM);
+            });
+        }
+        assertThat(aliases("estadounidenses"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.entity().qid()).isEqualTo("Q30"));
+    }
 
-    assertThat(pyongyang.subtype()).isEqualTo("capital");
-    assertThat(pyongyang.countryCode()).isEqualTo("KP");
-    assertThat(pyongyang.standsForCountry()).isTrue();
-  }
+    @Test
+    void shouldNotTreatACountryNameInTheDemonymColumnAsADemonym() {
+        assertThat(aliases("Vereinigte Arabische Emirate"))
+                .allSatisfy(a -> assertThat(a.kind()).isNotEqualTo(AliasKind.DEMONYM));
+    }
 
-  @Test
-  void shouldTakeTheCapitalRowWhenThePlaceDataGivesTwoRowsOneQid() {
-    // Natural Earth tags Pyongsan (66,000 inhabitants) with Pyongyang's QID
-    assertThat(aliases("Pyongyang")).singleElement().satisfies(a -> {
-      assertThat(a.entity().isCapital()).isTrue();
-      assertThat(a.entity().population()).isGreaterThan(1_000_000);
-    });
-    assertThat(aliases("Pyongsan")).isEmpty();
-  }
+    @Test
+    void shouldDescribeCapitalsWithTheirCountry() {
+        KbEntity pyongyang = KB.entity("Q18808").orElseThrow();
 
-  @Test
-  void shouldKeepShortAcronymsCaseSensitiveAndRestrictEuToItsLanguages() {
-    assertThat(aliases("US")).filteredOn(a -> a.entity().qid().equals("Q30"))
-        .anySatisfy(a -> assertThat(a.caseSensitive()).isTrue());
-    assertThat(aliases("EU")).anySatisfy(a -> {
-      assertThat(a.entity().qid()).isEqualTo("Q30");
-      assertThat(a.appliesTo("es")).isTrue();
-      assertThat(a.appliesTo("en")).isFalse();
-    });
-  }
+        assertThat(pyongyang.subtype()).isEqualTo("capital");
+        assertThat(pyongyang.countryCode()).isEqualTo("KP");
+        assertThat(pyongyang.standsForCountry()).isTrue();
+    }
 
-  @Test
-  void shouldMarkAmbiguousSurnamesAsNeedingAnAntecedent() {
-    assertThat(aliases("Kim")).singleElement().satisfies(a -> {
-      assertThat(a.kind()).isEqualTo(AliasKind.SHORT_NAME);
-      assertThat(a.requiresAntecedent()).isTrue();
-    });
-    assertThat(aliases("Trump")).singleElement().satisfies(a -> assertThat(a.requiresAntecedent()).isFalse());
-  }
+    @Test
+    void shouldTakeTheCapitalRowWhenThePlaceDataGivesTwoRowsOneQid() {
+        // Natural Earth tags Pyongsan (66,000 inhabitants) with Pyongyang's QID
+        assertThat(aliases("Pyongyang")).singleElement().satisfies(a -> {
+            assertThat(a.entity().isCapital()).isTrue();
+            assertThat(a.entity().population()).isGreaterThan(1_000_000);
+        });
+        assertThat(aliases("Pyongsan")).isEmpty();
+    }
 
-  @Test
-  void shouldHoldOnlyTheCuratedPeopleAndOrganisationsWithANamedSource() {
-    assertThat(KB.entities().stream().filter(e -> e.kind() != EntityKind.LOC).map(KbEntity::qid))
-        .containsExactlyInAnyOrder("Q58132", "Q56226", "Q15031", "Q22686", "Q7747", "Q318508", "Q39259", "Q473239",
-            "Q7184", "Q1065", "Q458", "Q7795", "Q7817", "Q7172");
-  }
+    @Test
+    void shouldKeepShortAcronymsCaseSensitiveAndRestrictEuToItsLanguages() {
+        assertThat(aliases("US"))
+                .filteredOn(a -> a.entity().qid().equals("Q30"))
+                .anySatisfy(a -> assertThat(a.caseSensitive()).isTrue());
+        assertThat(aliases("EU")).anySatisfy(a -> {
+            assertThat(a.entity().qid()).isEqualTo("Q30");
+            assertThat(a.appliesTo("es")).isTrue();
+            assertThat(a.appliesTo("en")).isFalse();
+        });
+    }
 
-  @Test
-  void shouldDeriveAStableContentVersion() {
-    assertThat(KB.version()).matches("kb-[0-9a-f]{16}").isEqualTo(KnowledgeBaseLoader.fromClasspath().version());
-  }
+    @Test
+    void shouldMarkAmbiguousSurnamesAsNeedingAnAntecedent() {
+        assertThat(aliases("Kim")).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(AliasKind.SHORT_NAME);
+            assertThat(a.requiresAntecedent()).isTrue();
+        });
+        assertThat(aliases("Trump"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.requiresAntecedent()).isFalse());
+    }
 
-  @Test
-  void shouldKnowCommonWordsPerLanguage() {
-    assertThat(KB.isStopword("es", "Un")).isTrue();
-    assertThat(KB.isStopword("en", "Un")).isFalse();
-  }
+    @Test
+    void shouldHoldOnlyTheCuratedPeopleAndOrganisationsWithANamedSource() {
+        assertThat(KB.entities().stream()
+                        .filter(e -> e.kind() != EntityKind.LOC)
+                        .map(KbEntity::qid))
+                .containsExactlyInAnyOrder(
+                        "Q58132", "Q56226", "Q15031", "Q22686", "Q7747", "Q318508", "Q39259", "Q473239", "Q7184",
+                        "Q1065", "Q458", "Q7795", "Q7817", "Q7172");
+    }
+
+    @Test
+    void shouldDeriveAStableContentVersion() {
+        assertThat(KB.version())
+                .matches("kb-[0-9a-f]{16}")
+                .isEqualTo(KnowledgeBaseLoader.fromClasspath().version());
+    }
+
+    @Test
+    void shouldKnowCommonWordsPerLanguage() {
+        assertThat(KB.isStopword("es", "Un")).isTrue();
+        assertThat(KB.isStopword("en", "Un")).isFalse();
+    }
 }

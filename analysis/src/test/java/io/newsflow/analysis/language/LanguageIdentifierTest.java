@@ -6,43 +6,58 @@ import io.newsflow.analysis.LanguageGuess;
 import org.junit.jupiter.api.Test;
 
 class LanguageIdentifierTest {
-  private static final LanguageIdentifier IDENTIFIER = LanguageIdentifier.withDefaultLanguages();
+    private static final LanguageIdentifier IDENTIFIER = LanguageIdentifier.withDefaultLanguages();
 
-  @Test
-  void shouldReturnUndeterminedWithZeroConfidenceForVeryShortText() {
-    assertThat(IDENTIFIER.identify("Hola")).isEqualTo(LanguageGuess.undetermined());
-    assertThat(IDENTIFIER.identify("  ")).isEqualTo(LanguageGuess.undetermined());
-  }
+    @Test
+    void shouldReturnUndeterminedWithZeroConfidenceForVeryShortText() {
+        assertThat(IDENTIFIER.identify("Hola")).isEqualTo(LanguageGuess.undetermined());
+        assertThat(IDENTIFIER.identify("  ")).isEqualTo(LanguageGuess.undetermined());
+    }
 
-  @Test
-  void shouldIdentifySpanishNewsSentenceConfidently() {
-    LanguageGuess guess = IDENTIFIER.identify(
-        "Corea del Norte rechazó repetidamente una carta enviada por el presidente con el objetivo de reabrir canales diplomáticos.");
+    @Test
+    void shouldIdentifySpanishNewsSentenceConfidently() {
+        LanguageGuess guess = IDENTIFIER.identify(
+                "Corea del Norte rechazó repetidamente una carta enviada por el presidente con el objetivo de reabrir canales diplomáticos.");
 
-    assertThat(guess.code()).isEqualTo("es");
-    assertThat(guess.confidence()).isGreaterThan(0.9);
-  }
+        assertThat(guess.code()).isEqualTo("es");
+        assertThat(guess.confidence()).isGreaterThan(0.9);
+    }
 
-  @Test
-  void shouldIdentifyEachSupportedLanguage() {
-    assertThat(IDENTIFIER.identify("The government announced new sanctions against several companies on Friday.").code()).isEqualTo("en");
-    assertThat(IDENTIFIER.identify("Le gouvernement a annoncé de nouvelles sanctions contre plusieurs entreprises vendredi.").code()).isEqualTo("fr");
-    assertThat(IDENTIFIER.identify("Die Regierung hat am Freitag neue Sanktionen gegen mehrere Unternehmen angekündigt.").code()).isEqualTo("de");
-    assertThat(IDENTIFIER.identify("Правительство в пятницу объявило о новых санкциях против нескольких компаний.").code()).isEqualTo("ru");
-  }
+    @Test
+    void shouldIdentifyEachSupportedLanguage() {
+        assertThat(IDENTIFIER
+                        .identify("The government announced new sanctions against several companies on Friday.")
+                        .code())
+                .isEqualTo("en");
+        assertThat(IDENTIFIER
+                        .identify(
+                                "Le gouvernement a annoncé de nouvelles sanctions contre plusieurs entreprises vendredi.")
+                        .code())
+                .isEqualTo("fr");
+        assertThat(IDENTIFIER
+                        .identify("Die Regierung hat am Freitag neue Sanktionen gegen mehrere Unternehmen angekündigt.")
+                        .code())
+                .isEqualTo("de");
+        assertThat(IDENTIFIER
+                        .identify("Правительство в пятницу объявило о новых санкциях против нескольких компаний.")
+                        .code())
+                .isEqualTo("ru");
+    }
 
-  @Test
-  void shouldBeLessConfidentOnAShortAmbiguousPhraseThanOnAParagraph() {
-    double phrase = IDENTIFIER.identify("Presidente da república").confidence();
-    double paragraph = IDENTIFIER.identify("O presidente da república anunciou hoje novas medidas económicas para "
-        + "combater a inflação, que atingiu o valor mais alto dos últimos dez anos.").confidence();
+    @Test
+    void shouldBeLessConfidentOnAShortAmbiguousPhraseThanOnAParagraph() {
+        double phrase = IDENTIFIER.identify("Presidente da república").confidence();
+        double paragraph = IDENTIFIER
+                .identify("O presidente da república anunciou hoje novas medidas económicas para "
+                        + "combater a inflação, que atingiu o valor mais alto dos últimos dez anos.")
+                .confidence();
 
-    assertThat(phrase).isLessThan(paragraph);
-  }
+        assertThat(phrase).isLessThan(paragraph);
+    }
 
-  @Test
-  void shouldMapAnEvenMarginToZeroAndAWideMarginNearOne() {
-    assertThat(LanguageIdentifier.confidence(1.0, 1.0, 500)).isZero();
-    assertThat(LanguageIdentifier.confidence(1.0, 0.8, 500)).isGreaterThan(0.99);
-  }
+    @Test
+    void shouldMapAnEvenMarginToZeroAndAWideMarginNearOne() {
+        assertThat(LanguageIdentifier.confidence(1.0, 1.0, 500)).isZero();
+        assertThat(LanguageIdentifier.confidence(1.0, 0.8, 500)).isGreaterThan(0.99);
+    }
 }

@@ -11,8 +11,7 @@ public final class ConfigChecks {
 
     private static final Pattern HOST_PORT = Pattern.compile("[^\\s:,]+:\\d{1,5}|\\[[0-9A-Fa-f:.]+]:\\d{1,5}");
 
-    private ConfigChecks() {
-    }
+    private ConfigChecks() {}
 
     public static String bootstrapServers(String key, String value) {
         String v = required(key, value);

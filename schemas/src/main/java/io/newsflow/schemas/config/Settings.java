@@ -30,6 +30,7 @@ public final class Settings {
     private final Map<String, String> values;
     /** Keys given explicitly (not from the environment): only these must be known. */
     private final Set<String> strictKeys;
+
     private final Set<String> used = new TreeSet<>();
 
     private Settings(Map<String, String> values, Set<String> strictKeys) {
@@ -50,7 +51,11 @@ public final class Settings {
         Map<String, String> merged = new HashMap<>();
         env.forEach((name, value) -> {
             if (name.startsWith(ENV_PREFIX)) {
-                merged.put(name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
+                merged.put(
+                        name.substring(ENV_PREFIX.length())
+                                .toLowerCase(Locale.ROOT)
+                                .replace('_', '.'),
+                        value);
             }
         });
         merged.putAll(explicit);
@@ -104,7 +109,8 @@ public final class Settings {
         try {
             return v.startsWith("P") || v.startsWith("p") ? Duration.parse(v) : Duration.ofMillis(Long.parseLong(v));
         } catch (RuntimeException e) {
-            throw new ConfigException(key, "must be a duration such as PT30S or a number of milliseconds, got '" + v + "'");
+            throw new ConfigException(
+                    key, "must be a duration such as PT30S or a number of milliseconds, got '" + v + "'");
         }
     }
 
@@ -116,8 +122,8 @@ public final class Settings {
         Set<String> unknown = new TreeSet<>(strictKeys);
         unknown.removeAll(used);
         if (!unknown.isEmpty()) {
-            throw new ConfigException(unknown.iterator().next(),
-                    "is not a known setting (unknown keys: " + unknown + ")");
+            throw new ConfigException(
+                    unknown.iterator().next(), "is not a known setting (unknown keys: " + unknown + ")");
         }
     }
 

@@ -41,8 +41,7 @@ public final class DeadLetters {
     static final int HEADER_MESSAGE_LIMIT = 1_000;
     private static final int STACK_TRACE_LIMIT = 4_000;
 
-    private DeadLetters() {
-    }
+    private DeadLetters() {}
 
     /**
      * A dead letter for a record read from Kafka.
@@ -53,8 +52,16 @@ public final class DeadLetters {
      * @param value original value bytes, may be null (a tombstone)
      * @param headers original headers, may be null
      */
-    public static DeadLetter fromRecord(String stage, String topic, int partition, long offset, byte[] key,
-            byte[] value, Headers headers, Throwable error, Instant failedAt) {
+    public static DeadLetter fromRecord(
+            String stage,
+            String topic,
+            int partition,
+            long offset,
+            byte[] key,
+            byte[] value,
+            Headers headers,
+            Throwable error,
+            Instant failedAt) {
         return DeadLetter.newBuilder()
                 .setStage(stage)
                 .setSourceTopic(topic)
@@ -78,8 +85,8 @@ public final class DeadLetters {
      * @param errorClass the class of the error that rejected it
      * @param reason why, in words the sender understands
      */
-    public static DeadLetter fromOrigin(String stage, String origin, byte[] value, String errorClass, String reason,
-            Instant failedAt) {
+    public static DeadLetter fromOrigin(
+            String stage, String origin, byte[] value, String errorClass, String reason, Instant failedAt) {
         return DeadLetter.newBuilder()
                 .setStage(stage)
                 .setOrigin(origin)
@@ -96,11 +103,13 @@ public final class DeadLetters {
         headers.add(HEADER_STAGE, utf8(letter.getStage()));
         headers.add(HEADER_ERROR_CLASS, utf8(letter.getErrorClass()));
         String message = letter.getErrorMessage();
-        headers.add(HEADER_ERROR_MESSAGE, utf8(message.length() <= HEADER_MESSAGE_LIMIT ? message
-                : message.substring(0, HEADER_MESSAGE_LIMIT)));
+        headers.add(
+                HEADER_ERROR_MESSAGE,
+                utf8(message.length() <= HEADER_MESSAGE_LIMIT ? message : message.substring(0, HEADER_MESSAGE_LIMIT)));
         if (letter.getSourceTopic() != null) {
-            headers.add(HEADER_SOURCE, utf8(letter.getSourceTopic() + "-" + letter.getSourcePartition() + "@"
-                    + letter.getSourceOffset()));
+            headers.add(
+                    HEADER_SOURCE,
+                    utf8(letter.getSourceTopic() + "-" + letter.getSourcePartition() + "@" + letter.getSourceOffset()));
         }
         if (letter.getOrigin() != null) {
             headers.add(HEADER_ORIGIN, utf8(letter.getOrigin()));
@@ -114,8 +123,10 @@ public final class DeadLetters {
      */
     public static boolean isTransient(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RetriableException || t instanceof SchemaRegistryUnavailableException
-                    || t instanceof InterruptedException || t instanceof InterruptException) {
+            if (t instanceof RetriableException
+                    || t instanceof SchemaRegistryUnavailableException
+                    || t instanceof InterruptedException
+                    || t instanceof InterruptException) {
                 return true;
             }
         }

@@ -35,8 +35,7 @@ public final class AvroJson {
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
-    private AvroJson() {
-    }
+    private AvroJson() {}
 
     /** The record as one line of JSON. */
     public static String toJson(IndexedRecord record) {
@@ -52,7 +51,8 @@ public final class AvroJson {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             writeValue(json, record.getSchema(), record);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + record.getSchema().getFullName() + " as JSON", e);
+            throw new UncheckedIOException(
+                    "Could not write " + record.getSchema().getFullName() + " as JSON", e);
         }
     }
 
@@ -106,19 +106,28 @@ public final class AvroJson {
     /** Writes values that generated classes convert to Java types; false when the value is the raw Avro type. */
     private static boolean writeLogical(JsonGenerator json, String logicalType, Object value) throws IOException {
         switch (logicalType) {
-            case "timestamp-millis" -> json.writeString(value instanceof Instant i ? i.toString()
-                    : Instant.ofEpochMilli(((Number) value).longValue()).toString());
+            case "timestamp-millis" ->
+                json.writeString(
+                        value instanceof Instant i
+                                ? i.toString()
+                                : Instant.ofEpochMilli(((Number) value).longValue())
+                                        .toString());
             case "timestamp-micros" -> {
                 if (value instanceof Instant i) {
                     json.writeString(i.toString());
                 } else {
                     long micros = ((Number) value).longValue();
-                    json.writeString(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                            Math.floorMod(micros, 1_000_000L) * 1_000L).toString());
+                    json.writeString(Instant.ofEpochSecond(
+                                    Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L)
+                            .toString());
                 }
             }
-            case "date" -> json.writeString(value instanceof LocalDate d ? d.toString()
-                    : LocalDate.ofEpochDay(((Number) value).longValue()).toString());
+            case "date" ->
+                json.writeString(
+                        value instanceof LocalDate d
+                                ? d.toString()
+                                : LocalDate.ofEpochDay(((Number) value).longValue())
+                                        .toString());
             case "decimal" -> {
                 if (!(value instanceof BigDecimal d)) {
                     return false;
@@ -148,7 +157,8 @@ public final class AvroJson {
         }
         if (value instanceof Instant) {
             for (Schema branch : branches) {
-                if (branch.getLogicalType() != null && branch.getLogicalType().getName().startsWith("timestamp-")) {
+                if (branch.getLogicalType() != null
+                        && branch.getLogicalType().getName().startsWith("timestamp-")) {
                     return branch;
                 }
             }

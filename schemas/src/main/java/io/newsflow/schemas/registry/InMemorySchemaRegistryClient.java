@@ -68,8 +68,12 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
     public synchronized Schema schemaById(int id) {
         Schema schema = schemasById.get(id);
         if (schema == null) {
-            throw new UnknownSchemaException("Fetching schema id " + id, url, SchemaRegistryException.NO_STATUS,
-                    null, "no schema with id " + id + " in this in-memory registry (ids 1.." + (nextId - 1) + ")");
+            throw new UnknownSchemaException(
+                    "Fetching schema id " + id,
+                    url,
+                    SchemaRegistryException.NO_STATUS,
+                    null,
+                    "no schema with id " + id + " in this in-memory registry (ids 1.." + (nextId - 1) + ")");
         }
         return schema;
     }
@@ -79,11 +83,22 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
         Objects.requireNonNull(subject, "subject");
         String normalised = Objects.requireNonNull(level, "level").trim().toUpperCase(Locale.ROOT);
         switch (normalised) {
-            case "NONE", "BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE" ->
-                    compatibilityBySubject.put(subject, normalised);
-            default -> throw new SchemaRegistryException("Setting compatibility " + level + " on subject '" + subject
-                    + "'", url, SchemaRegistryException.NO_STATUS, null, "unknown compatibility level '" + level
-                    + "' (NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE)", null);
+            case "NONE",
+                    "BACKWARD",
+                    "BACKWARD_TRANSITIVE",
+                    "FORWARD",
+                    "FORWARD_TRANSITIVE",
+                    "FULL",
+                    "FULL_TRANSITIVE" -> compatibilityBySubject.put(subject, normalised);
+            default ->
+                throw new SchemaRegistryException(
+                        "Setting compatibility " + level + " on subject '" + subject + "'",
+                        url,
+                        SchemaRegistryException.NO_STATUS,
+                        null,
+                        "unknown compatibility level '" + level
+                                + "' (NONE, BACKWARD, BACKWARD_TRANSITIVE, FORWARD, FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE)",
+                        null);
         }
     }
 
@@ -109,21 +124,26 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
         for (Schema existing : against) {
             if (backward) {
                 // new readers must read data written with the existing schema
-                requireCompatible(subject, level, SchemaCompatibility.checkReaderWriterCompatibility(candidate, existing));
+                requireCompatible(
+                        subject, level, SchemaCompatibility.checkReaderWriterCompatibility(candidate, existing));
             }
             if (forward) {
                 // existing readers must read data written with the new schema
-                requireCompatible(subject, level, SchemaCompatibility.checkReaderWriterCompatibility(existing, candidate));
+                requireCompatible(
+                        subject, level, SchemaCompatibility.checkReaderWriterCompatibility(existing, candidate));
             }
         }
     }
 
-    private void requireCompatible(String subject, String level,
-            SchemaCompatibility.SchemaPairCompatibility result) {
+    private void requireCompatible(String subject, String level, SchemaCompatibility.SchemaPairCompatibility result) {
         if (result.getType() != SchemaCompatibilityType.COMPATIBLE) {
-            throw new IncompatibleSchemaException("Registering schema under subject '" + subject + "'", url,
-                    SchemaRegistryException.NO_STATUS, null, "schema is not " + level + " compatible: "
-                    + result.getResult().getIncompatibilities());
+            throw new IncompatibleSchemaException(
+                    "Registering schema under subject '" + subject + "'",
+                    url,
+                    SchemaRegistryException.NO_STATUS,
+                    null,
+                    "schema is not " + level + " compatible: "
+                            + result.getResult().getIncompatibilities());
         }
     }
 }

@@ -8,8 +8,8 @@ public class IncompatibleSchemaException extends SchemaRegistryException {
 
     private static final long serialVersionUID = 1L;
 
-    public IncompatibleSchemaException(String action, String url, int httpStatus, Integer errorCode,
-            String registryMessage) {
+    public IncompatibleSchemaException(
+            String action, String url, int httpStatus, Integer errorCode, String registryMessage) {
         super(action, url, httpStatus, errorCode, registryMessage, null);
     }
 }

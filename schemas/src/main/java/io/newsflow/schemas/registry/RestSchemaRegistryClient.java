@@ -59,12 +59,16 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
      * @param initialBackoff  the wait before the second attempt; it doubles after each failure
      * @param maxBackoff      the longest wait between two attempts
      */
-    public record Options(Duration connectTimeout, Duration requestTimeout, int maxAttempts, Duration initialBackoff,
+    public record Options(
+            Duration connectTimeout,
+            Duration requestTimeout,
+            int maxAttempts,
+            Duration initialBackoff,
             Duration maxBackoff) {
 
         /** 5 s to connect, 10 s per request, 3 attempts, 200 ms backoff doubling up to 2 s. */
-        public static final Options DEFAULTS =
-                new Options(Duration.ofSeconds(5), Duration.ofSeconds(10), 3, Duration.ofMillis(200), Duration.ofSeconds(2));
+        public static final Options DEFAULTS = new Options(
+                Duration.ofSeconds(5), Duration.ofSeconds(10), 3, Duration.ofMillis(200), Duration.ofSeconds(2));
 
         public Options {
             Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -74,7 +78,9 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             if (maxAttempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
             }
-            if (connectTimeout.isNegative() || connectTimeout.isZero() || requestTimeout.isNegative()
+            if (connectTimeout.isNegative()
+                    || connectTimeout.isZero()
+                    || requestTimeout.isNegative()
                     || requestTimeout.isZero()) {
                 throw new IllegalArgumentException("timeouts must be positive");
             }
@@ -120,7 +126,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         try {
             uri = URI.create(trimmed);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Schema registry URL '" + baseUrl + "' is not a valid URL: " + EXPECTED_URL, e);
+            throw new IllegalArgumentException(
+                    "Schema registry URL '" + baseUrl + "' is not a valid URL: " + EXPECTED_URL, e);
         }
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
             throw new IllegalArgumentException("Schema registry URL '" + baseUrl + "' is not usable: " + EXPECTED_URL);
@@ -147,7 +154,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         JsonNode answer = send(action, "POST", "/subjects/" + pathSegment(subject) + "/versions", body);
         JsonNode id = answer.get("id");
         if (id == null || !id.canConvertToInt()) {
-            throw new SchemaRegistryException(action, baseUrl, 200, null, "answer has no integer 'id': " + answer, null);
+            throw new SchemaRegistryException(
+                    action, baseUrl, 200, null, "answer has no integer 'id': " + answer, null);
         }
         ids.put(schema, id.intValue());
         schemasById.putIfAbsent(id.intValue(), schema);
@@ -165,19 +173,20 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         JsonNode answer = send(action, "GET", path, null);
         JsonNode type = answer.get("schemaType");
         if (type != null && !type.isNull() && !"AVRO".equalsIgnoreCase(type.asText())) {
-            throw new SchemaRegistryException(action, baseUrl + path, 200, null,
-                    "schema is of type " + type.asText() + ", not AVRO", null);
+            throw new SchemaRegistryException(
+                    action, baseUrl + path, 200, null, "schema is of type " + type.asText() + ", not AVRO", null);
         }
         JsonNode text = answer.get("schema");
         if (text == null || !text.isTextual()) {
-            throw new SchemaRegistryException(action, baseUrl + path, 200, null, "answer has no 'schema': " + answer, null);
+            throw new SchemaRegistryException(
+                    action, baseUrl + path, 200, null, "answer has no 'schema': " + answer, null);
         }
         Schema schema;
         try {
             schema = new Schema.Parser().parse(text.asText());
         } catch (RuntimeException e) {
-            throw new SchemaRegistryException(action, baseUrl + path, 200, null,
-                    "the registry's schema is not valid Avro: " + e.getMessage(), e);
+            throw new SchemaRegistryException(
+                    action, baseUrl + path, 200, null, "the registry's schema is not valid Avro: " + e.getMessage(), e);
         }
         Schema previous = schemasById.putIfAbsent(id, schema);
         return previous != null ? previous : schema;
@@ -188,8 +197,11 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(level, "level");
         ObjectNode body = JSON.createObjectNode().put("compatibility", level);
-        send("Setting compatibility " + level + " on subject '" + subject + "'", "PUT",
-                "/config/" + pathSegment(subject), body);
+        send(
+                "Setting compatibility " + level + " on subject '" + subject + "'",
+                "PUT",
+                "/config/" + pathSegment(subject),
+                body);
     }
 
     /** Sends one request with retries; returns the parsed JSON answer of a 2xx, or throws. */
@@ -213,17 +225,28 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
                 response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 if (attempt >= options.maxAttempts()) {
-                    throw new SchemaRegistryUnavailableException(action + " after " + attempt + " attempt(s)", url,
-                            SchemaRegistryException.NO_STATUS, null, null, e);
+                    throw new SchemaRegistryUnavailableException(
+                            action + " after " + attempt + " attempt(s)",
+                            url,
+                            SchemaRegistryException.NO_STATUS,
+                            null,
+                            null,
+                            e);
                 }
-                LOG.warn("{}: attempt {} of {} could not reach {} ({}); retrying in {} ms", action, attempt,
-                        options.maxAttempts(), url, e.toString(), backoff.toMillis());
+                LOG.warn(
+                        "{}: attempt {} of {} could not reach {} ({}); retrying in {} ms",
+                        action,
+                        attempt,
+                        options.maxAttempts(),
+                        url,
+                        e.toString(),
+                        backoff.toMillis());
                 backoff = pause(action, url, backoff);
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SchemaRegistryException(action + " (interrupted)", url, SchemaRegistryException.NO_STATUS,
-                        null, null, e);
+                throw new SchemaRegistryException(
+                        action + " (interrupted)", url, SchemaRegistryException.NO_STATUS, null, null, e);
             }
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
@@ -232,11 +255,22 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             RegistryError error = RegistryError.of(response.body());
             if (status >= 500) {
                 if (attempt >= options.maxAttempts()) {
-                    throw new SchemaRegistryUnavailableException(action + " after " + attempt + " attempt(s)", url,
-                            status, error.code(), error.message(), null);
+                    throw new SchemaRegistryUnavailableException(
+                            action + " after " + attempt + " attempt(s)",
+                            url,
+                            status,
+                            error.code(),
+                            error.message(),
+                            null);
                 }
-                LOG.warn("{}: attempt {} of {} got HTTP {} from {}; retrying in {} ms", action, attempt,
-                        options.maxAttempts(), status, url, backoff.toMillis());
+                LOG.warn(
+                        "{}: attempt {} of {} got HTTP {} from {}; retrying in {} ms",
+                        action,
+                        attempt,
+                        options.maxAttempts(),
+                        status,
+                        url,
+                        backoff.toMillis());
                 backoff = pause(action, url, backoff);
                 continue;
             }
@@ -260,8 +294,13 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             Thread.sleep(backoff.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SchemaRegistryException(action + " (interrupted while waiting to retry)", url,
-                    SchemaRegistryException.NO_STATUS, null, null, e);
+            throw new SchemaRegistryException(
+                    action + " (interrupted while waiting to retry)",
+                    url,
+                    SchemaRegistryException.NO_STATUS,
+                    null,
+                    null,
+                    e);
         }
         return cap(backoff.multipliedBy(2));
     }
@@ -301,7 +340,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
                 JsonNode node = JSON.readTree(body);
                 JsonNode code = node.get("error_code");
                 JsonNode message = node.get("message");
-                return new RegistryError(code != null && code.canConvertToInt() ? code.intValue() : null,
+                return new RegistryError(
+                        code != null && code.canConvertToInt() ? code.intValue() : null,
                         message != null && !message.isNull() ? message.asText() : abbreviate(body));
             } catch (IOException | RuntimeException e) {
                 return new RegistryError(null, abbreviate(body));

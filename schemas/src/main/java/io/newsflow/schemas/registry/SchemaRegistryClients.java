@@ -17,8 +17,7 @@ public final class SchemaRegistryClients {
     // separately from the same URL (as Kafka Streams does) see the same registry.
     private static final Map<String, InMemorySchemaRegistryClient> IN_MEMORY = new ConcurrentHashMap<>();
 
-    private SchemaRegistryClients() {
-    }
+    private SchemaRegistryClients() {}
 
     /** The client for {@code url}, with the REST client's {@linkplain RestSchemaRegistryClient.Options#DEFAULTS default options}. */
     public static SchemaRegistryClient forUrl(String url) {

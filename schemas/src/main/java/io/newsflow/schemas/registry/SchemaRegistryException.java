@@ -30,8 +30,8 @@ public class SchemaRegistryException extends RuntimeException {
      * @param registryMessage the registry's {@code message} (or the raw body), or {@code null}
      * @param cause           the underlying exception, or {@code null}
      */
-    public SchemaRegistryException(String action, String url, int httpStatus, Integer errorCode, String registryMessage,
-            Throwable cause) {
+    public SchemaRegistryException(
+            String action, String url, int httpStatus, Integer errorCode, String registryMessage, Throwable cause) {
         super(describe(action, url, httpStatus, errorCode, registryMessage, cause), cause);
         this.url = url;
         this.httpStatus = httpStatus;
@@ -39,8 +39,8 @@ public class SchemaRegistryException extends RuntimeException {
         this.registryMessage = registryMessage;
     }
 
-    private static String describe(String action, String url, int httpStatus, Integer errorCode,
-            String registryMessage, Throwable cause) {
+    private static String describe(
+            String action, String url, int httpStatus, Integer errorCode, String registryMessage, Throwable cause) {
         StringBuilder s = new StringBuilder(action).append(" failed (").append(url);
         if (httpStatus != NO_STATUS) {
             s.append(", HTTP ").append(httpStatus);

@@ -8,8 +8,8 @@ public class SchemaRegistryUnavailableException extends SchemaRegistryException 
 
     private static final long serialVersionUID = 1L;
 
-    public SchemaRegistryUnavailableException(String action, String url, int httpStatus, Integer errorCode,
-            String registryMessage, Throwable cause) {
+    public SchemaRegistryUnavailableException(
+            String action, String url, int httpStatus, Integer errorCode, String registryMessage, Throwable cause) {
         super(action, url, httpStatus, errorCode, registryMessage, cause);
     }
 }

@@ -5,8 +5,8 @@ public class UnknownSchemaException extends SchemaRegistryException {
 
     private static final long serialVersionUID = 1L;
 
-    public UnknownSchemaException(String action, String url, int httpStatus, Integer errorCode,
-            String registryMessage) {
+    public UnknownSchemaException(
+            String action, String url, int httpStatus, Integer errorCode, String registryMessage) {
         super(action, url, httpStatus, errorCode, registryMessage, null);
     }
 }

@@ -39,8 +39,7 @@ public final class AvroWireDeserializer<T extends SpecificRecord> implements Des
     private final Map<Integer, SpecificDatumReader<T>> readersByWriterId = new ConcurrentHashMap<>();
 
     /** For Kafka to create by class name; {@link #configure} must be called before use. */
-    public AvroWireDeserializer() {
-    }
+    public AvroWireDeserializer() {}
 
     /** A deserializer into {@code type}. */
     public AvroWireDeserializer(SchemaRegistryClient client, Class<T> type) {
@@ -93,8 +92,8 @@ public final class AvroWireDeserializer<T extends SpecificRecord> implements Des
             if (e instanceof SerializationException s) {
                 throw s;
             }
-            throw new SerializationException("Could not read Avro record with schema id " + id + " from topic '"
-                    + topic + "': " + e, e);
+            throw new SerializationException(
+                    "Could not read Avro record with schema id " + id + " from topic '" + topic + "': " + e, e);
         }
     }
 
@@ -107,22 +106,27 @@ public final class AvroWireDeserializer<T extends SpecificRecord> implements Des
         try {
             writer = client.schemaById(id);
         } catch (SchemaRegistryException e) {
-            throw new SerializationException("Could not get the writer schema (id " + id + ") of a record from topic '"
-                    + topic + "': " + e.getMessage(), e);
+            throw new SerializationException(
+                    "Could not get the writer schema (id " + id + ") of a record from topic '" + topic + "': "
+                            + e.getMessage(),
+                    e);
         }
         Class<? extends SpecificRecord> readType = type != null ? type : classNamed(topic, id, writer);
         Schema readerSchema = SpecificData.get().getSchema(readType);
-        if (!readerSchema.getFullName().equals(writer.getFullName()) && !readerSchema.getAliases().contains(writer.getFullName())) {
+        if (!readerSchema.getFullName().equals(writer.getFullName())
+                && !readerSchema.getAliases().contains(writer.getFullName())) {
             throw new SerializationException("Record from topic '" + topic + "' was written as " + writer.getFullName()
                     + " (schema id " + id + "), which cannot be read as " + readerSchema.getFullName());
         }
-        SpecificDatumReader<T> reader = new SpecificDatumReader<>(writer, readerSchema, SpecificData.getForClass(readType));
+        SpecificDatumReader<T> reader =
+                new SpecificDatumReader<>(writer, readerSchema, SpecificData.getForClass(readType));
         SpecificDatumReader<T> previous = readersByWriterId.putIfAbsent(id, reader);
         return previous != null ? previous : reader;
     }
 
     private static Class<? extends SpecificRecord> classNamed(String topic, int id, Schema writer) {
-        Class<?> found = writer.getType() == Schema.Type.RECORD ? SpecificData.get().getClass(writer) : null;
+        Class<?> found =
+                writer.getType() == Schema.Type.RECORD ? SpecificData.get().getClass(writer) : null;
         if (found == null || !SpecificRecord.class.isAssignableFrom(found)) {
             throw new SerializationException("Record from topic '" + topic + "' was written as " + writer.getFullName()
                     + " (schema id " + id + ") and no generated class of that name is on the classpath; configure "

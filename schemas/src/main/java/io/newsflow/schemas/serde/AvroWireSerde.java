@@ -55,8 +55,8 @@ public final class AvroWireSerde<T extends SpecificRecord> implements Serde<T> {
      * @param compatibility the level the serializer sets once per subject, or {@link AvroWireSerdeConfig#KEEP} (or
      *                      {@code null}) to leave the registry's setting alone
      */
-    public static <T extends SpecificRecord> AvroWireSerde<T> of(SchemaRegistryClient client, Class<T> type,
-            boolean isKey, String compatibility) {
+    public static <T extends SpecificRecord> AvroWireSerde<T> of(
+            SchemaRegistryClient client, Class<T> type, boolean isKey, String compatibility) {
         return new AvroWireSerde<>(client, type, isKey, compatibility);
     }
 

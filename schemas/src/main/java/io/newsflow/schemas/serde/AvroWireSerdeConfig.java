@@ -30,6 +30,7 @@ public final class AvroWireSerdeConfig {
 
     /** Same key as Confluent's serde, so existing configs work unchanged. */
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+
     public static final String COMPATIBILITY = "newsflow.avro.compatibility";
     public static final String KEY_CLASS = "newsflow.avro.key.class";
     public static final String VALUE_CLASS = "newsflow.avro.value.class";
@@ -38,8 +39,7 @@ public final class AvroWireSerdeConfig {
     /** The default of {@value #COMPATIBILITY}. */
     public static final String DEFAULT_COMPATIBILITY = "BACKWARD";
 
-    private AvroWireSerdeConfig() {
-    }
+    private AvroWireSerdeConfig() {}
 
     static SchemaRegistryClient client(Map<String, ?> configs) {
         Object url = configs.get(SCHEMA_REGISTRY_URL);
@@ -82,8 +82,12 @@ public final class AvroWireSerdeConfig {
             type = c;
         } else {
             try {
-                type = Class.forName(value.toString().trim(), true, Thread.currentThread().getContextClassLoader() != null
-                        ? Thread.currentThread().getContextClassLoader() : AvroWireSerdeConfig.class.getClassLoader());
+                type = Class.forName(
+                        value.toString().trim(),
+                        true,
+                        Thread.currentThread().getContextClassLoader() != null
+                                ? Thread.currentThread().getContextClassLoader()
+                                : AvroWireSerdeConfig.class.getClassLoader());
             } catch (ClassNotFoundException e) {
                 throw new ConfigException(key, value, "class not found");
             }

@@ -42,8 +42,7 @@ public final class AvroWireSerializer<T extends SpecificRecord> implements Seria
     private final Map<Class<?>, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
 
     /** For Kafka to create by class name; {@link #configure} must be called before use. */
-    public AvroWireSerializer() {
-    }
+    public AvroWireSerializer() {}
 
     /**
      * @param compatibility the level to set once per subject (e.g. {@code "BACKWARD"}), or {@code null} /
@@ -85,8 +84,9 @@ public final class AvroWireSerializer<T extends SpecificRecord> implements Seria
             writerFor(record).write(record, encoder);
             encoder.flush();
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("Could not write " + schema.getFullName() + " to topic '" + topic
-                    + "' as Avro: " + e.getMessage(), e);
+            throw new SerializationException(
+                    "Could not write " + schema.getFullName() + " to topic '" + topic + "' as Avro: " + e.getMessage(),
+                    e);
         }
         return out.toByteArray();
     }
@@ -113,15 +113,17 @@ public final class AvroWireSerializer<T extends SpecificRecord> implements Seria
             }
             return id;
         } catch (SchemaRegistryException e) {
-            throw new SerializationException("Could not get a schema id for " + schema.getFullName() + " on topic '"
-                    + topic + "' (subject '" + subject + "'): " + e.getMessage(), e);
+            throw new SerializationException(
+                    "Could not get a schema id for " + schema.getFullName() + " on topic '" + topic + "' (subject '"
+                            + subject + "'): " + e.getMessage(),
+                    e);
         }
     }
 
     @SuppressWarnings("unchecked")
     private DatumWriter<Object> writerFor(T record) {
         // The class's own SpecificData carries its logical-type conversions (timestamp-millis <-> Instant).
-        return writers.computeIfAbsent(record.getClass(), type -> (DatumWriter<Object>) (DatumWriter<?>)
-                new SpecificDatumWriter<>(record.getSchema(), SpecificData.getForClass(type)));
+        return writers.computeIfAbsent(record.getClass(), type -> (DatumWriter<Object>)
+                (DatumWriter<?>) new SpecificDatumWriter<>(record.getSchema(), SpecificData.getForClass(type)));
     }
 }

@@ -29,8 +29,7 @@ public final class TrustedAvroClasses {
     private static final Set<String> PACKAGES = ConcurrentHashMap.newKeySet();
     private static boolean installed;
 
-    private TrustedAvroClasses() {
-    }
+    private TrustedAvroClasses() {}
 
     /** Trusts {@value #GENERATED_PACKAGE} (and its subpackages) in addition to what Avro already trusts. */
     public static void install() {
@@ -50,7 +49,8 @@ public final class TrustedAvroClasses {
         PACKAGES.add(packageName);
         if (!installed) {
             ClassSecurityPredicate previous = ClassSecurityValidator.getGlobal();
-            ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(previous, TrustedAvroClasses::inTrustedPackage));
+            ClassSecurityValidator.setGlobal(
+                    ClassSecurityValidator.composite(previous, TrustedAvroClasses::inTrustedPackage));
             installed = true;
         }
     }

@@ -8,8 +8,7 @@ public final class WireFormat {
     /** Magic byte plus the 4-byte schema id. */
     public static final int HEADER_LENGTH = 5;
 
-    private WireFormat() {
-    }
+    private WireFormat() {}
 
     /** Confluent's TopicNameStrategy: {@code <topic>-key} or {@code <topic>-value}. */
     public static String subject(String topic, boolean isKey) {

@@ -15,7 +15,8 @@ class ConfigChecksTest {
     @Test
     void shouldRejectABootstrapServerWithoutPortNamingTheKey() {
         assertThatThrownBy(() -> ConfigChecks.bootstrapServers("kafka.bootstrap.servers", "localhost"))
-                .hasMessageContaining("kafka.bootstrap.servers").hasMessageContaining("host:port");
+                .hasMessageContaining("kafka.bootstrap.servers")
+                .hasMessageContaining("host:port");
     }
 
     @Test

@@ -11,14 +11,16 @@ class SettingsTest {
 
     @Test
     void shouldReadEnvironmentVariablesAsDottedLowerCaseKeys() {
-        Settings settings = Settings.fromEnvironment(Map.of("NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS", "h:1", "PATH", "/bin"), Map.of());
+        Settings settings =
+                Settings.fromEnvironment(Map.of("NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS", "h:1", "PATH", "/bin"), Map.of());
 
         assertThat(settings.requiredString("kafka.bootstrap.servers")).isEqualTo("h:1");
     }
 
     @Test
     void shouldLetExplicitValuesWinOverTheEnvironment() {
-        Settings settings = Settings.fromEnvironment(Map.of("NEWSFLOW_SINK_BATCH_SIZE", "10"), Map.of("sink.batch.size", "20"));
+        Settings settings =
+                Settings.fromEnvironment(Map.of("NEWSFLOW_SINK_BATCH_SIZE", "10"), Map.of("sink.batch.size", "20"));
 
         assertThat(settings.integer("sink.batch.size", 1)).isEqualTo(20);
     }
@@ -35,7 +37,8 @@ class SettingsTest {
 
     @Test
     void shouldNotRejectEnvironmentKeysThatBelongToOtherServices() {
-        Settings settings = Settings.fromEnvironment(Map.of("NEWSFLOW_SINK_JDBC_URL", "jdbc:sqlite:x", "NEWSFLOW_JAVA_OPTS", "-Xmx1g"),
+        Settings settings = Settings.fromEnvironment(
+                Map.of("NEWSFLOW_SINK_JDBC_URL", "jdbc:sqlite:x", "NEWSFLOW_JAVA_OPTS", "-Xmx1g"),
                 Map.of("kafka.bootstrap.servers", "h:1"));
         settings.requiredString("kafka.bootstrap.servers");
 
@@ -48,13 +51,15 @@ class SettingsTest {
 
         assertThatThrownBy(() -> settings.integer("sink.batch.size", 1))
                 .isInstanceOf(Settings.ConfigException.class)
-                .hasMessageContaining("sink.batch.size").hasMessageContaining("many");
+                .hasMessageContaining("sink.batch.size")
+                .hasMessageContaining("many");
     }
 
     @Test
     void shouldFailWhenARequiredKeyIsMissing() {
         assertThatThrownBy(() -> Settings.of(Map.of()).requiredString("schema.registry.url"))
-                .hasMessageContaining("schema.registry.url").hasMessageContaining("required");
+                .hasMessageContaining("schema.registry.url")
+                .hasMessageContaining("required");
     }
 
     @Test

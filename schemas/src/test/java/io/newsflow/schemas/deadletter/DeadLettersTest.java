@@ -15,7 +15,8 @@ class DeadLettersTest {
     void shouldTreatAnUnreachableRegistryAsTransientEvenWhenWrappedBySerde() {
         var down = new SchemaRegistryUnavailableException("fetch schema 7", "http://127.0.0.1:1", -1, null, null, null);
 
-        assertThat(DeadLetters.isTransient(new SerializationException("cannot read", down))).isTrue();
+        assertThat(DeadLetters.isTransient(new SerializationException("cannot read", down)))
+                .isTrue();
     }
 
     @Test
@@ -25,22 +26,30 @@ class DeadLettersTest {
 
     @Test
     void shouldTreatARegistryCallInterruptedInsideTheSerdeAsTransient() {
-        var interrupted = new SchemaRegistryException("Fetching schema id 7 (interrupted)", "http://r",
-                SchemaRegistryException.NO_STATUS, null, null, new InterruptedException());
+        var interrupted = new SchemaRegistryException(
+                "Fetching schema id 7 (interrupted)",
+                "http://r",
+                SchemaRegistryException.NO_STATUS,
+                null,
+                null,
+                new InterruptedException());
 
-        assertThat(DeadLetters.isTransient(new SerializationException("cannot read", interrupted))).isTrue();
+        assertThat(DeadLetters.isTransient(new SerializationException("cannot read", interrupted)))
+                .isTrue();
     }
 
     @Test
     void shouldTreatAnUnknownSchemaIdAsPermanent() {
         var unknown = new UnknownSchemaException("fetch schema 7", "http://r", 404, 40403, "Schema not found");
 
-        assertThat(DeadLetters.isTransient(new SerializationException("cannot read", unknown))).isFalse();
+        assertThat(DeadLetters.isTransient(new SerializationException("cannot read", unknown)))
+                .isFalse();
     }
 
     @Test
     void shouldTreatBadInputAsPermanent() {
-        assertThat(DeadLetters.isTransient(new IllegalArgumentException("no title"))).isFalse();
+        assertThat(DeadLetters.isTransient(new IllegalArgumentException("no title")))
+                .isFalse();
     }
 
     @Test
@@ -50,8 +59,16 @@ class DeadLettersTest {
         var headers = new org.apache.kafka.common.header.internals.RecordHeaders()
                 .add("trace", "abc".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
-        var letter = DeadLetters.fromRecord("enrich", "news-articles-raw", 2, 41L, key, value, headers,
-                new SerializationException("bad", new IllegalStateException("root")), java.time.Instant.EPOCH);
+        var letter = DeadLetters.fromRecord(
+                "enrich",
+                "news-articles-raw",
+                2,
+                41L,
+                key,
+                value,
+                headers,
+                new SerializationException("bad", new IllegalStateException("root")),
+                java.time.Instant.EPOCH);
 
         assertThat(letter.getKey().array()).containsExactly(1, 2);
         assertThat(letter.getValue().array()).containsExactly(3, 4, 5);
@@ -65,24 +82,42 @@ class DeadLettersTest {
 
     @Test
     void shouldRepeatTheContextInHeaders() {
-        var letter = DeadLetters.fromRecord("sink", "news-articles-enriched", 0, 7L, null, null, null,
-                new IllegalArgumentException("x".repeat(5_000)), java.time.Instant.EPOCH);
+        var letter = DeadLetters.fromRecord(
+                "sink",
+                "news-articles-enriched",
+                0,
+                7L,
+                null,
+                null,
+                null,
+                new IllegalArgumentException("x".repeat(5_000)),
+                java.time.Instant.EPOCH);
 
         var headers = DeadLetters.headersFor(letter);
 
-        assertThat(new String(headers.lastHeader(DeadLetters.HEADER_SOURCE).value())).isEqualTo("news-articles-enriched-0@7");
-        assertThat(new String(headers.lastHeader(DeadLetters.HEADER_STAGE).value())).isEqualTo("sink");
-        assertThat(headers.lastHeader(DeadLetters.HEADER_ERROR_MESSAGE).value()).hasSize(DeadLetters.HEADER_MESSAGE_LIMIT);
+        assertThat(new String(headers.lastHeader(DeadLetters.HEADER_SOURCE).value()))
+                .isEqualTo("news-articles-enriched-0@7");
+        assertThat(new String(headers.lastHeader(DeadLetters.HEADER_STAGE).value()))
+                .isEqualTo("sink");
+        assertThat(headers.lastHeader(DeadLetters.HEADER_ERROR_MESSAGE).value())
+                .hasSize(DeadLetters.HEADER_MESSAGE_LIMIT);
         assertThat(headers.lastHeader(DeadLetters.HEADER_ORIGIN)).isNull();
     }
 
     @Test
     void shouldNameTheOriginOfAnItemThatDidNotComeThroughKafka() {
-        var letter = DeadLetters.fromOrigin("ingest-file", "/drop/a.jsonl:3", new byte[] {9}, "x.InvalidJson",
-                "invalid JSON at column 2", java.time.Instant.EPOCH);
+        var letter = DeadLetters.fromOrigin(
+                "ingest-file",
+                "/drop/a.jsonl:3",
+                new byte[] {9},
+                "x.InvalidJson",
+                "invalid JSON at column 2",
+                java.time.Instant.EPOCH);
 
         assertThat(letter.getSourceTopic()).isNull();
-        assertThat(new String(DeadLetters.headersFor(letter).lastHeader(DeadLetters.HEADER_ORIGIN).value()))
+        assertThat(new String(DeadLetters.headersFor(letter)
+                        .lastHeader(DeadLetters.HEADER_ORIGIN)
+                        .value()))
                 .isEqualTo("/drop/a.jsonl:3");
     }
 

@@ -23,9 +23,12 @@ class AvroJsonPropertiesTest {
             AvroWireSerde.forValues(new InMemorySchemaRegistryClient("properties"), RawArticle.class);
 
     @Property(tries = 200)
-    void anyArticleRoundTripsThroughTheSerdeAndItsJsonIsOneParseableLine(@ForAll String title, @ForAll String body,
-            @ForAll String attributeValue, @ForAll @LongRange(min = -62_135_596_800_000L, max = 253_402_300_799_999L)
-            long ingestedMillis) throws IOException {
+    void anyArticleRoundTripsThroughTheSerdeAndItsJsonIsOneParseableLine(
+            @ForAll String title,
+            @ForAll String body,
+            @ForAll String attributeValue,
+            @ForAll @LongRange(min = -62_135_596_800_000L, max = 253_402_300_799_999L) long ingestedMillis)
+            throws IOException {
         RawArticle article = RawArticle.newBuilder(TestRecords.rawArticle())
                 .setTitle(title)
                 .setBody(body)
@@ -33,7 +36,8 @@ class AvroJsonPropertiesTest {
                 .setIngestedAt(Instant.ofEpochMilli(ingestedMillis))
                 .build();
 
-        RawArticle read = serde.deserializer().deserialize("p", serde.serializer().serialize("p", article));
+        RawArticle read =
+                serde.deserializer().deserialize("p", serde.serializer().serialize("p", article));
         String line = AvroJson.toJson(article);
         JsonNode json = JSON.readTree(line);
 

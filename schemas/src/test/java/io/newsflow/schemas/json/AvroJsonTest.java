@@ -29,8 +29,10 @@ class AvroJsonTest {
 
         List<String> names = new ArrayList<>();
         json.fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactlyElementsOf(
-                RawArticle.getClassSchema().getFields().stream().map(Schema.Field::name).toList());
+        assertThat(names)
+                .containsExactlyElementsOf(RawArticle.getClassSchema().getFields().stream()
+                        .map(Schema.Field::name)
+                        .toList());
     }
 
     @Test
@@ -64,7 +66,8 @@ class AvroJsonTest {
         assertThat(entity.get("mentions").get(0).get("field").asText()).isEqualTo("TITLE");
         assertThat(entity.get("mentions").get(0).get("end").asInt()).isEqualTo(9);
         assertThat(json.get("topics").get(0).get("evidence").get(0).get("matched"))
-                .extracting(JsonNode::asText).containsExactly("Q18808", "Q649");
+                .extracting(JsonNode::asText)
+                .containsExactly("Q18808", "Q649");
         assertThat(json.get("fingerprint").get("simhash").asLong()).isEqualTo(-42L);
         assertThat(json.get("attributes").isObject()).isTrue();
     }
@@ -93,15 +96,21 @@ class AvroJsonTest {
         }
         generic.put("ingestedAt", TestRecords.INGESTED.toEpochMilli());
         generic.put("publishedAt", TestRecords.PUBLISHED.toEpochMilli());
-        generic.put("channel", new GenericData.EnumSymbol(RawArticle.getClassSchema().getField("channel").schema(), "RSS"));
+        generic.put(
+                "channel",
+                new GenericData.EnumSymbol(
+                        RawArticle.getClassSchema().getField("channel").schema(), "RSS"));
 
         assertThat(JSON.readTree(AvroJson.toJson(generic))).isEqualTo(JSON.readTree(AvroJson.toJson(specific)));
     }
 
     @Test
     void shouldProduceJsonLinesThatParseOneRecordPerLine() throws IOException {
-        String lines = Stream.of(TestRecords.rawArticle(), TestRecords.minimalRawArticle(),
-                        TestRecords.enrichedArticle(), TestRecords.deadLetter())
+        String lines = Stream.of(
+                        TestRecords.rawArticle(),
+                        TestRecords.minimalRawArticle(),
+                        TestRecords.enrichedArticle(),
+                        TestRecords.deadLetter())
                 .map(AvroJson::toJson)
                 .collect(Collectors.joining("\n"));
 
@@ -111,7 +120,8 @@ class AvroJsonTest {
 
         assertThat(lines.lines()).hasSize(4);
         assertThat(parsed).hasSize(4);
-        assertThat(parsed.get(0).get("body").asText()).isEqualTo(TestRecords.rawArticle().getBody());
+        assertThat(parsed.get(0).get("body").asText())
+                .isEqualTo(TestRecords.rawArticle().getBody());
         assertThat(parsed.get(1).get("channel").asText()).isEqualTo("UNKNOWN");
         assertThat(parsed.get(2).get("language").get("code").asText()).isEqualTo("en");
         assertThat(parsed.get(3).get("stage").asText()).isEqualTo("enrich");

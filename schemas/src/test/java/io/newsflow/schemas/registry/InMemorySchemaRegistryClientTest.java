@@ -15,12 +15,26 @@ import org.junit.jupiter.api.Test;
 
 class InMemorySchemaRegistryClientTest {
 
-    private static final Schema V1 = SchemaBuilder.record("R").namespace("t").fields()
-            .requiredString("a").endRecord();
-    private static final Schema V2_WITH_DEFAULT = SchemaBuilder.record("R").namespace("t").fields()
-            .requiredString("a").name("b").type().intType().intDefault(7).endRecord();
-    private static final Schema V2_REQUIRED = SchemaBuilder.record("R").namespace("t").fields()
-            .requiredString("a").requiredInt("b").endRecord();
+    private static final Schema V1 = SchemaBuilder.record("R")
+            .namespace("t")
+            .fields()
+            .requiredString("a")
+            .endRecord();
+    private static final Schema V2_WITH_DEFAULT = SchemaBuilder.record("R")
+            .namespace("t")
+            .fields()
+            .requiredString("a")
+            .name("b")
+            .type()
+            .intType()
+            .intDefault(7)
+            .endRecord();
+    private static final Schema V2_REQUIRED = SchemaBuilder.record("R")
+            .namespace("t")
+            .fields()
+            .requiredString("a")
+            .requiredInt("b")
+            .endRecord();
 
     private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient("unit");
 
@@ -104,7 +118,9 @@ class InMemorySchemaRegistryClientTest {
             List<Callable<Integer>> calls = IntStream.range(0, 200)
                     .<Callable<Integer>>mapToObj(i -> () -> registry.register("s" + (i % 5) + "-value", V1))
                     .toList();
-            List<Integer> ids = pool.invokeAll(calls).stream().map(InMemorySchemaRegistryClientTest::get).toList();
+            List<Integer> ids = pool.invokeAll(calls).stream()
+                    .map(InMemorySchemaRegistryClientTest::get)
+                    .toList();
 
             assertThat(ids).containsOnly(ids.get(0));
         } finally {

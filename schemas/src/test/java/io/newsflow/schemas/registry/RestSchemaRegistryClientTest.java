@@ -32,18 +32,19 @@ import org.junit.jupiter.api.Timeout;
 class RestSchemaRegistryClientTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Schema SCHEMA = SchemaBuilder.record("R").namespace("t").fields()
-            .requiredString("a").endRecord();
-    private static final RestSchemaRegistryClient.Options FAST = RestSchemaRegistryClient.Options.DEFAULTS
-            .withRetries(3, Duration.ofMillis(1), Duration.ofMillis(5));
+    private static final Schema SCHEMA = SchemaBuilder.record("R")
+            .namespace("t")
+            .fields()
+            .requiredString("a")
+            .endRecord();
+    private static final RestSchemaRegistryClient.Options FAST =
+            RestSchemaRegistryClient.Options.DEFAULTS.withRetries(3, Duration.ofMillis(1), Duration.ofMillis(5));
 
     /** One request as the server saw it. */
-    private record Seen(String method, String path, String contentType, String body) {
-    }
+    private record Seen(String method, String path, String contentType, String body) {}
 
     /** One scripted answer. */
-    private record Answer(int status, String body) {
-    }
+    private record Answer(int status, String body) {}
 
     private HttpServer server;
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -65,11 +66,16 @@ class RestSchemaRegistryClientTest {
 
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                exchange.getRequestHeaders().getFirst("Content-Type"), body));
+        seen.add(new Seen(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(),
+                exchange.getRequestHeaders().getFirst("Content-Type"),
+                body));
         Answer answer;
         synchronized (script) {
-            answer = script.isEmpty() ? new Answer(500, "{\"error_code\":50001,\"message\":\"unscripted\"}") : script.poll();
+            answer = script.isEmpty()
+                    ? new Answer(500, "{\"error_code\":50001,\"message\":\"unscripted\"}")
+                    : script.poll();
         }
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/vnd.schemaregistry.v1+json");
@@ -135,8 +141,12 @@ class RestSchemaRegistryClientTest {
 
     @Test
     void shouldParseSchemaByIdWithoutSchemaTypeAsApicurioSendsIt() {
-        answer(200, JSON.createObjectNode().put("schema", SCHEMA.toString()).set("references",
-                JSON.createArrayNode()).toString());
+        answer(
+                200,
+                JSON.createObjectNode()
+                        .put("schema", SCHEMA.toString())
+                        .set("references", JSON.createArrayNode())
+                        .toString());
         RestSchemaRegistryClient client = client();
 
         Schema schema = client.schemaById(3);
@@ -144,14 +154,21 @@ class RestSchemaRegistryClientTest {
 
         assertThat(schema).isEqualTo(SCHEMA);
         assertThat(again).isSameAs(schema);
-        assertThat(seen).extracting(Seen::method, Seen::path).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("GET", "/apis/ccompat/v7/schemas/ids/3"));
+        assertThat(seen)
+                .extracting(Seen::method, Seen::path)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("GET", "/apis/ccompat/v7/schemas/ids/3"));
     }
 
     @Test
     void shouldParseSchemaByIdWithSchemaTypeAsConfluentSendsIt() {
-        answer(200, JSON.createObjectNode().put("schema", SCHEMA.toString()).put("schemaType", "AVRO")
-                .put("subject", "s-value").put("version", 1).toString());
+        answer(
+                200,
+                JSON.createObjectNode()
+                        .put("schema", SCHEMA.toString())
+                        .put("schemaType", "AVRO")
+                        .put("subject", "s-value")
+                        .put("version", 1)
+                        .toString());
 
         assertThat(client().schemaById(3)).isEqualTo(SCHEMA);
     }
@@ -195,10 +212,13 @@ class RestSchemaRegistryClientTest {
 
     @Test
     void shouldThrowIncompatibleForConfluentStyleConflict() {
-        answer(409, "{\"error_code\":40901,\"message\":\"Schema being registered is incompatible with an earlier schema\"}");
+        answer(
+                409,
+                "{\"error_code\":40901,\"message\":\"Schema being registered is incompatible with an earlier schema\"}");
 
         assertThatThrownBy(() -> client().register("s-value", SCHEMA))
-                .isInstanceOfSatisfying(IncompatibleSchemaException.class,
+                .isInstanceOfSatisfying(
+                        IncompatibleSchemaException.class,
                         e -> assertThat(e.errorCode()).hasValue(40901));
     }
 
@@ -244,7 +264,8 @@ class RestSchemaRegistryClientTest {
         answer(200, "{\"id\":5}");
 
         assertThatThrownBy(() -> client().register("s-value", SCHEMA))
-                .isInstanceOfSatisfying(SchemaRegistryUnavailableException.class,
+                .isInstanceOfSatisfying(
+                        SchemaRegistryUnavailableException.class,
                         e -> assertThat(e.httpStatus()).isEqualTo(503))
                 .hasMessageContaining("after 3 attempt(s)")
                 .hasMessageContaining("still down");
@@ -261,7 +282,8 @@ class RestSchemaRegistryClientTest {
         assertThat(seen.get(0).method()).isEqualTo("PUT");
         assertThat(seen.get(0).path()).isEqualTo("/apis/ccompat/v7/config/news-dlq-value");
         assertThat(seen.get(0).contentType()).isEqualTo("application/vnd.schemaregistry.v1+json");
-        assertThat(JSON.readTree(seen.get(0).body()).get("compatibility").asText()).isEqualTo("BACKWARD");
+        assertThat(JSON.readTree(seen.get(0).body()).get("compatibility").asText())
+                .isEqualTo("BACKWARD");
     }
 
     @Test
@@ -283,7 +305,8 @@ class RestSchemaRegistryClientTest {
         RestSchemaRegistryClient client = new RestSchemaRegistryClient(url, FAST);
 
         assertThatThrownBy(() -> client.schemaById(1))
-                .isInstanceOfSatisfying(SchemaRegistryUnavailableException.class,
+                .isInstanceOfSatisfying(
+                        SchemaRegistryUnavailableException.class,
                         e -> assertThat(e.httpStatus()).isEqualTo(SchemaRegistryException.NO_STATUS))
                 .hasMessageContaining("Fetching schema id 1 after 3 attempt(s) failed")
                 .hasMessageContaining(url + "/schemas/ids/1")

@@ -9,8 +9,8 @@ import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.IngestChannel;
 import io.newsflow.schemas.avro.RawArticle;
-import io.newsflow.schemas.registry.IncompatibleSchemaException;
 import io.newsflow.schemas.registry.InMemorySchemaRegistryClient;
+import io.newsflow.schemas.registry.IncompatibleSchemaException;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.registry.UnknownSchemaException;
 import java.io.ByteArrayOutputStream;
@@ -42,7 +42,8 @@ class AvroWireSerdeTest {
         RawArticle article = TestRecords.rawArticle();
 
         // When
-        byte[] bytes = AvroWireSerde.forValues(fixedId, RawArticle.class).serializer().serialize(Topics.ARTICLES_RAW, article);
+        byte[] bytes =
+                AvroWireSerde.forValues(fixedId, RawArticle.class).serializer().serialize(Topics.ARTICLES_RAW, article);
 
         // Then
         assertThat(Arrays.copyOfRange(bytes, 0, 5)).containsExactly(0, 1, 2, 3, 4);
@@ -54,8 +55,8 @@ class AvroWireSerdeTest {
         AvroWireSerde<RawArticle> serde = AvroWireSerde.forValues(registry, RawArticle.class);
         RawArticle article = TestRecords.rawArticle();
 
-        RawArticle read = serde.deserializer().deserialize(Topics.ARTICLES_RAW,
-                serde.serializer().serialize(Topics.ARTICLES_RAW, article));
+        RawArticle read = serde.deserializer()
+                .deserialize(Topics.ARTICLES_RAW, serde.serializer().serialize(Topics.ARTICLES_RAW, article));
 
         assertThat(read).isEqualTo(article);
     }
@@ -65,8 +66,8 @@ class AvroWireSerdeTest {
         AvroWireSerde<RawArticle> serde = AvroWireSerde.forValues(registry, RawArticle.class);
         RawArticle article = TestRecords.minimalRawArticle();
 
-        RawArticle read = serde.deserializer().deserialize(Topics.ARTICLES_RAW,
-                serde.serializer().serialize(Topics.ARTICLES_RAW, article));
+        RawArticle read = serde.deserializer()
+                .deserialize(Topics.ARTICLES_RAW, serde.serializer().serialize(Topics.ARTICLES_RAW, article));
 
         assertThat(read).isEqualTo(article);
         assertThat(read.getChannel()).isEqualTo(IngestChannel.UNKNOWN);
@@ -77,8 +78,8 @@ class AvroWireSerdeTest {
         AvroWireSerde<EnrichedArticle> serde = AvroWireSerde.forValues(registry, EnrichedArticle.class);
         EnrichedArticle article = TestRecords.enrichedArticle();
 
-        EnrichedArticle read = serde.deserializer().deserialize(Topics.ARTICLES_ENRICHED,
-                serde.serializer().serialize(Topics.ARTICLES_ENRICHED, article));
+        EnrichedArticle read = serde.deserializer()
+                .deserialize(Topics.ARTICLES_ENRICHED, serde.serializer().serialize(Topics.ARTICLES_ENRICHED, article));
 
         assertThat(read).isEqualTo(article);
         assertThat(read.getEnrichedAt()).isEqualTo(TestRecords.ENRICHED);
@@ -89,7 +90,8 @@ class AvroWireSerdeTest {
         AvroWireSerde<DeadLetter> serde = AvroWireSerde.forValues(registry, DeadLetter.class);
         DeadLetter letter = TestRecords.deadLetter();
 
-        DeadLetter read = serde.deserializer().deserialize(Topics.DLQ, serde.serializer().serialize(Topics.DLQ, letter));
+        DeadLetter read =
+                serde.deserializer().deserialize(Topics.DLQ, serde.serializer().serialize(Topics.DLQ, letter));
 
         assertThat(read).isEqualTo(letter);
         assertThat(bytesOf(read.getValue())).containsExactly(0, 0, 0, 0, 7, 0xff);
@@ -113,7 +115,8 @@ class AvroWireSerdeTest {
 
     @Test
     void shouldLeaveCompatibilityAloneWhenConfiguredToKeepIt() {
-        AvroWireSerde.of(registry, RawArticle.class, false, AvroWireSerdeConfig.KEEP).serializer()
+        AvroWireSerde.of(registry, RawArticle.class, false, AvroWireSerdeConfig.KEEP)
+                .serializer()
                 .serialize("t3", TestRecords.rawArticle());
 
         assertThat(registry.versions("t3-value")).hasSize(1);
@@ -123,17 +126,25 @@ class AvroWireSerdeTest {
     @Test
     void shouldReadRecordWrittenWithOlderCompatibleSchemaIntoCurrentClass() {
         // Given an older RawArticle schema without declaredLanguage and attributes, registered and written first
-        Schema older = SchemaBuilder.record("RawArticle").namespace("io.newsflow.schemas.avro").fields()
+        Schema older = SchemaBuilder.record("RawArticle")
+                .namespace("io.newsflow.schemas.avro")
+                .fields()
                 .requiredString("articleId")
                 .requiredString("source")
-                .name("channel").type(RawArticle.getClassSchema().getField("channel").schema()).withDefault("UNKNOWN")
+                .name("channel")
+                .type(RawArticle.getClassSchema().getField("channel").schema())
+                .withDefault("UNKNOWN")
                 .optionalString("origin")
                 .optionalString("url")
                 .requiredString("title")
                 .optionalString("lede")
                 .requiredString("body")
-                .name("publishedAt").type(RawArticle.getClassSchema().getField("publishedAt").schema()).withDefault(null)
-                .name("ingestedAt").type(RawArticle.getClassSchema().getField("ingestedAt").schema()).noDefault()
+                .name("publishedAt")
+                .type(RawArticle.getClassSchema().getField("publishedAt").schema())
+                .withDefault(null)
+                .name("ingestedAt")
+                .type(RawArticle.getClassSchema().getField("ingestedAt").schema())
+                .noDefault()
                 .endRecord();
         registry.setCompatibility("old-value", "BACKWARD");
         int olderId = registry.register("old-value", older);
@@ -147,7 +158,9 @@ class AvroWireSerdeTest {
         byte[] framed = frame(olderId, old, older);
 
         // When the current class reads it, and the current schema is registered as the next version
-        RawArticle read = AvroWireSerde.forValues(registry, RawArticle.class).deserializer().deserialize("old", framed);
+        RawArticle read = AvroWireSerde.forValues(registry, RawArticle.class)
+                .deserializer()
+                .deserialize("old", framed);
         int currentId = registry.register("old-value", RawArticle.getClassSchema());
 
         // Then missing fields take their defaults, and the registry accepted the change as BACKWARD compatible
@@ -162,14 +175,18 @@ class AvroWireSerdeTest {
     @Test
     void shouldFailToSerializeWhenSchemaIsNotBackwardCompatibleWithSubject() {
         // Given the subject already holds a RawArticle version that lacks fields the current class requires
-        Schema earlier = SchemaBuilder.record("RawArticle").namespace("io.newsflow.schemas.avro").fields()
-                .requiredString("articleId").endRecord();
+        Schema earlier = SchemaBuilder.record("RawArticle")
+                .namespace("io.newsflow.schemas.avro")
+                .fields()
+                .requiredString("articleId")
+                .endRecord();
         registry.register("strict-value", earlier);
 
         // When the serializer (compatibility BACKWARD) writes the current class to that topic
         // Then the current schema cannot read the earlier data (source, title, ... have no default): refused
-        assertThatThrownBy(() -> AvroWireSerde.forValues(registry, RawArticle.class).serializer()
-                .serialize("strict", TestRecords.rawArticle()))
+        assertThatThrownBy(() -> AvroWireSerde.forValues(registry, RawArticle.class)
+                        .serializer()
+                        .serialize("strict", TestRecords.rawArticle()))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("'strict'")
                 .hasMessageContaining("strict-value")
@@ -181,8 +198,9 @@ class AvroWireSerdeTest {
     void shouldNameTopicAndIdWhenWriterSchemaIdIsUnknown() {
         byte[] unknownId = {0, 0, 0, 0x30, 0x39, 2, 'x'};
 
-        assertThatThrownBy(() -> AvroWireSerde.forValues(registry, RawArticle.class).deserializer()
-                .deserialize("news-articles-raw", unknownId))
+        assertThatThrownBy(() -> AvroWireSerde.forValues(registry, RawArticle.class)
+                        .deserializer()
+                        .deserialize("news-articles-raw", unknownId))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("news-articles-raw")
                 .hasMessageContaining("id 12345")
@@ -193,8 +211,9 @@ class AvroWireSerdeTest {
     void shouldNameTopicFirstByteAndExpectedMagicByteWhenMagicByteIsWrong() {
         byte[] json = "{\"articleId\":\"a\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> AvroWireSerde.forValues(registry, RawArticle.class).deserializer()
-                .deserialize("news-ingest", json))
+        assertThatThrownBy(() -> AvroWireSerde.forValues(registry, RawArticle.class)
+                        .deserializer()
+                        .deserialize("news-ingest", json))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("'news-ingest'")
                 .hasMessageContaining("0x7b")
@@ -203,8 +222,9 @@ class AvroWireSerdeTest {
 
     @Test
     void shouldRejectRecordShorterThanTheWireFormatHeader() {
-        assertThatThrownBy(() -> AvroWireSerde.forValues(registry, RawArticle.class).deserializer()
-                .deserialize("news-articles-raw", new byte[] {0, 0, 1}))
+        assertThatThrownBy(() -> AvroWireSerde.forValues(registry, RawArticle.class)
+                        .deserializer()
+                        .deserialize("news-articles-raw", new byte[] {0, 0, 1}))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("3 byte(s)")
                 .hasMessageContaining("too short");
@@ -215,8 +235,9 @@ class AvroWireSerdeTest {
         AvroWireSerde<DeadLetter> letters = AvroWireSerde.forValues(registry, DeadLetter.class);
         byte[] letterBytes = letters.serializer().serialize(Topics.DLQ, TestRecords.deadLetter());
 
-        assertThatThrownBy(() -> AvroWireSerde.forValues(registry, RawArticle.class).deserializer()
-                .deserialize(Topics.DLQ, letterBytes))
+        assertThatThrownBy(() -> AvroWireSerde.forValues(registry, RawArticle.class)
+                        .deserializer()
+                        .deserialize(Topics.DLQ, letterBytes))
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("io.newsflow.schemas.avro.DeadLetter")
                 .hasMessageContaining("cannot be read as io.newsflow.schemas.avro.RawArticle");
@@ -251,8 +272,8 @@ class AvroWireSerdeTest {
         reader.configure(config, false);
 
         // When
-        SpecificRecord read = reader.deserializer().deserialize(Topics.DLQ,
-                writer.serializer().serialize(Topics.DLQ, TestRecords.deadLetter()));
+        SpecificRecord read = reader.deserializer()
+                .deserialize(Topics.DLQ, writer.serializer().serialize(Topics.DLQ, TestRecords.deadLetter()));
 
         // Then the class was found from the writer schema's name
         assertThat(read).isEqualTo(TestRecords.deadLetter());
@@ -260,12 +281,16 @@ class AvroWireSerdeTest {
 
     @Test
     void shouldReadIntoConfiguredValueClass() {
-        Map<String, Object> config = Map.of(AvroWireSerdeConfig.SCHEMA_REGISTRY_URL, "mem://config-class-test",
-                AvroWireSerdeConfig.VALUE_CLASS, RawArticle.class.getName());
+        Map<String, Object> config = Map.of(
+                AvroWireSerdeConfig.SCHEMA_REGISTRY_URL,
+                "mem://config-class-test",
+                AvroWireSerdeConfig.VALUE_CLASS,
+                RawArticle.class.getName());
         AvroWireSerde<RawArticle> serde = new AvroWireSerde<>();
         serde.configure(config, false);
 
-        RawArticle read = serde.deserializer().deserialize("x", serde.serializer().serialize("x", TestRecords.rawArticle()));
+        RawArticle read =
+                serde.deserializer().deserialize("x", serde.serializer().serialize("x", TestRecords.rawArticle()));
 
         assertThat(read).isEqualTo(TestRecords.rawArticle());
     }
@@ -320,8 +345,7 @@ class AvroWireSerdeTest {
         }
 
         @Override
-        public void setCompatibility(String subject, String level) {
-        }
+        public void setCompatibility(String subject, String level) {}
 
         @Override
         public String url() {

@@ -18,15 +18,22 @@ class TrustedAvroClassesTest {
     void shouldTrustGeneratedClassesWithoutTheSystemProperty() {
         // Given: the JVM runs without the property, so Avro's own predicate does not trust our classes
         assertThat(System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES")).isNull();
-        assertThat(ClassSecurityValidator.SYSTEM_PROPERTIES.isTrusted(IngestChannel.class)).isFalse();
+        assertThat(ClassSecurityValidator.SYSTEM_PROPERTIES.isTrusted(IngestChannel.class))
+                .isFalse();
 
         // When
         TrustedAvroClasses.install();
 
         // Then the global validator trusts them, and a record whose enum takes its default can be built
-        assertThat(ClassSecurityValidator.getGlobal().isTrusted(IngestChannel.class)).isTrue();
-        RawArticle built = RawArticle.newBuilder().setArticleId("a").setSource("s").setTitle("t").setBody("b")
-                .setIngestedAt(Instant.EPOCH).build();
+        assertThat(ClassSecurityValidator.getGlobal().isTrusted(IngestChannel.class))
+                .isTrue();
+        RawArticle built = RawArticle.newBuilder()
+                .setArticleId("a")
+                .setSource("s")
+                .setTitle("t")
+                .setBody("b")
+                .setIngestedAt(Instant.EPOCH)
+                .build();
         assertThat(built.getChannel()).isEqualTo(IngestChannel.UNKNOWN);
     }
 
@@ -34,7 +41,9 @@ class TrustedAvroClassesTest {
     void shouldKeepRefusingClassesOutsideTrustedPackages() {
         TrustedAvroClasses.install();
 
-        assertThat(ClassSecurityValidator.getGlobal().isTrusted(java.net.URL.class)).isFalse();
-        assertThat(TrustedAvroClasses.inTrustedPackage(io.newsflow.schemas.Topics.class)).isFalse();
+        assertThat(ClassSecurityValidator.getGlobal().isTrusted(java.net.URL.class))
+                .isFalse();
+        assertThat(TrustedAvroClasses.inTrustedPackage(io.newsflow.schemas.Topics.class))
+                .isFalse();
     }
 }

@@ -25,8 +25,9 @@ public final class EnrichedArticleAssert extends AbstractAssert<EnrichedArticleA
     public EnrichedArticleAssert hasEntity(String id) {
         isNotNull();
         if (entity(id).isEmpty()) {
-            failWithMessage("Expected article <%s> to carry entity <%s> but it carries %s", actual.getArticleId(), id,
-                    entitySummary());
+            failWithMessage(
+                    "Expected article <%s> to carry entity <%s> but it carries %s",
+                    actual.getArticleId(), id, entitySummary());
         }
         return this;
     }
@@ -43,8 +44,9 @@ public final class EnrichedArticleAssert extends AbstractAssert<EnrichedArticleA
     public EnrichedArticleAssert doesNotHaveEntity(String id) {
         isNotNull();
         if (entity(id).isPresent()) {
-            failWithMessage("Expected article <%s> not to carry entity <%s> but it does: %s", actual.getArticleId(), id,
-                    entity(id).get());
+            failWithMessage(
+                    "Expected article <%s> not to carry entity <%s> but it does: %s",
+                    actual.getArticleId(), id, entity(id).get());
         }
         return this;
     }
@@ -61,7 +63,9 @@ public final class EnrichedArticleAssert extends AbstractAssert<EnrichedArticleA
                     default -> null;
                 };
                 if (field == null) {
-                    failWithMessage("Mention %s of %s names field %s, which the article does not have", m, e.getId(), m.getField());
+                    failWithMessage(
+                            "Mention %s of %s names field %s, which the article does not have",
+                            m, e.getId(), m.getField());
                     return;
                 }
                 int length = field.codePointCount(0, field.length());
@@ -69,9 +73,12 @@ public final class EnrichedArticleAssert extends AbstractAssert<EnrichedArticleA
                     failWithMessage("Mention %s of %s lies outside its field (%d code points)", m, e.getId(), length);
                     return;
                 }
-                String text = field.substring(field.offsetByCodePoints(0, m.getStart()), field.offsetByCodePoints(0, m.getEnd()));
+                String text = field.substring(
+                        field.offsetByCodePoints(0, m.getStart()), field.offsetByCodePoints(0, m.getEnd()));
                 if (!text.equals(m.getSurface())) {
-                    failWithMessage("Mention %s of %s says <%s> but the text there is <%s>", m, e.getId(), m.getSurface(), text);
+                    failWithMessage(
+                            "Mention %s of %s says <%s> but the text there is <%s>",
+                            m, e.getId(), m.getSurface(), text);
                 }
             });
         }
@@ -81,10 +88,13 @@ public final class EnrichedArticleAssert extends AbstractAssert<EnrichedArticleA
     /** The article is assigned this geopolitical topic, with at least one piece of evidence. */
     public EnrichedArticleAssert hasTopic(String topicId) {
         isNotNull();
-        Optional<TopicAssignment> topic = actual.getTopics().stream().filter(t -> t.getId().equals(topicId)).findFirst();
+        Optional<TopicAssignment> topic = actual.getTopics().stream()
+                .filter(t -> t.getId().equals(topicId))
+                .findFirst();
         if (topic.isEmpty()) {
-            failWithMessage("Expected article <%s> to have topic <%s> but its topics are %s", actual.getArticleId(),
-                    topicId, topicIds());
+            failWithMessage(
+                    "Expected article <%s> to have topic <%s> but its topics are %s",
+                    actual.getArticleId(), topicId, topicIds());
         } else if (topic.get().getEvidence().isEmpty()) {
             failWithMessage("Topic <%s> of article <%s> carries no evidence", topicId, actual.getArticleId());
         }
@@ -101,8 +111,9 @@ public final class EnrichedArticleAssert extends AbstractAssert<EnrichedArticleA
     public EnrichedArticleAssert hasLanguage(String code) {
         isNotNull();
         if (!actual.getLanguage().getCode().equals(code)) {
-            failWithMessage("Expected language <%s> but was <%s> (confidence %s)", code, actual.getLanguage().getCode(),
-                    actual.getLanguage().getConfidence());
+            failWithMessage(
+                    "Expected language <%s> but was <%s> (confidence %s)",
+                    code, actual.getLanguage().getCode(), actual.getLanguage().getConfidence());
         }
         return this;
     }
@@ -112,7 +123,9 @@ public final class EnrichedArticleAssert extends AbstractAssert<EnrichedArticleA
     }
 
     private List<String> entitySummary() {
-        return actual.getEntities().stream().map(e -> e.getId() + " " + e.getName()).toList();
+        return actual.getEntities().stream()
+                .map(e -> e.getId() + " " + e.getName())
+                .toList();
     }
 
     private List<String> topicIds() {

@@ -6,8 +6,7 @@ import java.nio.charset.StandardCharsets;
 /** Byte helpers for tests that look at keys and values as Kafka carries them. */
 public final class Bytes {
 
-    private Bytes() {
-    }
+    private Bytes() {}
 
     /** The UTF-8 bytes of {@code text}. */
     public static byte[] utf8(String text) {

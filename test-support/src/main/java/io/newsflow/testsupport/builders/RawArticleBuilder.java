@@ -25,8 +25,7 @@ public final class RawArticleBuilder {
     private Instant ingestedAt = Instant.parse("2026-11-30T00:00:00Z");
     private final Map<String, String> attributes = new HashMap<>();
 
-    private RawArticleBuilder() {
-    }
+    private RawArticleBuilder() {}
 
     public static RawArticleBuilder aRawArticle() {
         return new RawArticleBuilder();

@@ -34,13 +34,20 @@ public final class TopicProbe<K, V> implements AutoCloseable {
      *
      * @throws IllegalStateException when the topic does not exist (a probe of it could only time out)
      */
-    public static <K, V> TopicProbe<K, V> fromBeginning(String bootstrapServers, String topic, Deserializer<K> keys,
-            Deserializer<V> values) {
-        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.CLIENT_ID_CONFIG, "topic-probe-" + UUID.randomUUID()), keys, values);
+    public static <K, V> TopicProbe<K, V> fromBeginning(
+            String bootstrapServers, String topic, Deserializer<K> keys, Deserializer<V> values) {
+        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.CLIENT_ID_CONFIG,
+                        "topic-probe-" + UUID.randomUUID()),
+                keys,
+                values);
         try {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(p -> new TopicPartition(topic, p.partition()))

@@ -58,7 +58,9 @@ public final class RealKafkaStack {
      * @throws IllegalStateException if the broker refuses a topic or does not answer within 30 s
      */
     public void createTopics(String... topics) {
-        List<NewTopic> newTopics = Arrays.stream(topics).map(topic -> new NewTopic(topic, 1, (short) 1)).toList();
+        List<NewTopic> newTopics = Arrays.stream(topics)
+                .map(topic -> new NewTopic(topic, 1, (short) 1))
+                .toList();
         try (Admin admin = newAdmin()) {
             admin.createTopics(newTopics).values().forEach((topic, created) -> {
                 try {
@@ -68,8 +70,8 @@ public final class RealKafkaStack {
                         throw new IllegalStateException("Cannot create topic " + topic + ": " + e.getCause(), e);
                     }
                 } catch (TimeoutException e) {
-                    throw new IllegalStateException("Topic " + topic + " was not created within "
-                            + ADMIN_TIMEOUT_SECONDS + " s", e);
+                    throw new IllegalStateException(
+                            "Topic " + topic + " was not created within " + ADMIN_TIMEOUT_SECONDS + " s", e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("Interrupted while creating topic " + topic, e);

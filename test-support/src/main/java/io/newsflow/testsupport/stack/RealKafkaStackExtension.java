@@ -36,7 +36,9 @@ public final class RealKafkaStackExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return extensionContext.getRoot().getStore(NAMESPACE)
+        return extensionContext
+                .getRoot()
+                .getStore(NAMESPACE)
                 .computeIfAbsent(StartedStack.class, key -> StartedStack.start(), StartedStack.class)
                 .stack();
     }
@@ -56,7 +58,8 @@ public final class RealKafkaStackExtension implements ParameterResolver {
             try {
                 Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
                 Path dataDirectory = target.resolve("newsflow-test-stack-" + UUID.randomUUID());
-                return new StartedStack(LocalStack.start(StackConfig.defaults(dataDirectory).withFreePorts()), null);
+                return new StartedStack(
+                        LocalStack.start(StackConfig.defaults(dataDirectory).withFreePorts()), null);
             } catch (IOException e) {
                 return new StartedStack(null, new UncheckedIOException(e));
             } catch (RuntimeException e) {
@@ -66,8 +69,8 @@ public final class RealKafkaStackExtension implements ParameterResolver {
 
         RealKafkaStack stack() {
             if (failure != null) {
-                throw new ParameterResolutionException("The real Kafka stack could not be started: "
-                        + failure.getMessage(), failure);
+                throw new ParameterResolutionException(
+                        "The real Kafka stack could not be started: " + failure.getMessage(), failure);
             }
             return new RealKafkaStack(stack);
         }

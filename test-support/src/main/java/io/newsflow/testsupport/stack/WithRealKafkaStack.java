@@ -17,5 +17,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @Inherited
 @ExtendWith(RealKafkaStackExtension.class)
-public @interface WithRealKafkaStack {
-}
+public @interface WithRealKafkaStack {}

@@ -13,8 +13,11 @@ class TopicProbeTest {
 
     @Test
     void shouldNameTheTopicWhenAskedToProbeOneThatDoesNotExist(RealKafkaStack stack) {
-        assertThatThrownBy(() -> TopicProbe.fromBeginning(stack.bootstrapServers(), "topic-probe-no-such-topic",
-                new StringDeserializer(), new StringDeserializer()))
+        assertThatThrownBy(() -> TopicProbe.fromBeginning(
+                        stack.bootstrapServers(),
+                        "topic-probe-no-such-topic",
+                        new StringDeserializer(),
+                        new StringDeserializer()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("topic-probe-no-such-topic")
                 .hasMessageContaining("does not exist");

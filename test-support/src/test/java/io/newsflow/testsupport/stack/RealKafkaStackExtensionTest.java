@@ -28,18 +28,26 @@ class RealKafkaStackExtensionTest {
                 .selectors(selectClass(CreatesTopics.class), selectClass(CreatesTheSameTopicAgain.class))
                 .execute();
 
-        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2).failed(0));
+        results.testEvents()
+                .assertStatistics(stats -> stats.started(2).succeeded(2).failed(0));
         assertThat(SEEN).hasSize(2);
-        assertThat(SEEN).extracting(StackStatus::brokerPid).containsOnly(SEEN.get(0).brokerPid());
-        assertThat(SEEN).extracting(StackStatus::registryPid).containsOnly(SEEN.get(0).registryPid());
+        assertThat(SEEN)
+                .extracting(StackStatus::brokerPid)
+                .containsOnly(SEEN.get(0).brokerPid());
+        assertThat(SEEN)
+                .extracting(StackStatus::registryPid)
+                .containsOnly(SEEN.get(0).registryPid());
         assertThat(SEEN).allSatisfy(status -> assertThat(status.running()).isTrue());
-        assertThat(ProcessHandle.of(SEEN.get(0).brokerPid()).filter(ProcessHandle::isAlive)).isEmpty();
-        assertThat(ProcessHandle.of(SEEN.get(0).registryPid()).filter(ProcessHandle::isAlive)).isEmpty();
+        assertThat(ProcessHandle.of(SEEN.get(0).brokerPid()).filter(ProcessHandle::isAlive))
+                .isEmpty();
+        assertThat(ProcessHandle.of(SEEN.get(0).registryPid()).filter(ProcessHandle::isAlive))
+                .isEmpty();
     }
 
     private static void assertSingleReplicaSinglePartitionTopic(RealKafkaStack stack, String topic) throws Exception {
         try (Admin admin = stack.newAdmin()) {
-            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+            TopicDescription description =
+                    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
             assertThat(description.partitions()).hasSize(1);
             assertThat(description.partitions().get(0).replicas()).hasSize(1);
         }
