@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.common.Uuid;
 
@@ -114,7 +115,9 @@ final class Broker {
                 directory,
                 formatLog());
         launched.accept(format.toHandle());
-        if (!ChildJvm.awaitExit(format.toHandle(), timeout)) {
+        // wait on the Process, not its ProcessHandle: the handle can report the exit before the Process has
+        // collected the exit status, and exitValue() then throws IllegalThreadStateException
+        if (!awaitExit(format, timeout)) {
             throw new StackException("Formatting the " + NAME + " storage in " + logDirectory()
                     + " did not finish within " + timeout + ChildJvm.tail(List.of(formatLog())));
         }
@@ -122,6 +125,15 @@ final class Broker {
         if (exit != 0) {
             throw new StackException("Formatting the " + NAME + " storage in " + logDirectory()
                     + " failed with exit code " + exit + ChildJvm.tail(List.of(formatLog())));
+        }
+    }
+
+    private static boolean awaitExit(Process process, Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted while formatting the " + NAME + " storage", e);
         }
     }
 
