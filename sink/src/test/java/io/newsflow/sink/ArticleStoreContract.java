@@ -1,11 +1,12 @@
 package io.newsflow.sink;
 
-import static io.newsflow.sink.TestArticles.anArticle;
+import static io.newsflow.testsupport.builders.EnrichedArticleBuilder.anEnrichedArticle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.EntityType;
+import io.newsflow.testsupport.builders.EnrichedArticleBuilder;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +49,7 @@ abstract class ArticleStoreContract {
     void shouldKeepDataWhenOpeningAlreadyMigratedDatabase() {
         String url = freshJdbcUrl();
         try (JdbcArticleStore first = JdbcArticleStore.open(url)) {
-            first.writeAll(List.of(anArticle().withId("kept").at(1)));
+            first.writeAll(List.of(write(anEnrichedArticle().withId("kept"), 1)));
         }
 
         try (JdbcArticleStore second = JdbcArticleStore.open(url)) {
@@ -59,7 +60,7 @@ abstract class ArticleStoreContract {
 
     @Test
     void shouldReadBackEveryColumnWithEntitiesAndTopics() {
-        EnrichedArticle article = anArticle()
+        EnrichedArticle article = anEnrichedArticle()
                 .withId("full")
                 .withEntity("Q423", EntityType.LOC, "North Korea", 3, 0.9)
                 .withEntity("Q7747", EntityType.PERSON, "Vladimir Putin", 1, 0.8)
@@ -97,8 +98,7 @@ abstract class ArticleStoreContract {
 
     @Test
     void shouldStoreNullOptionalFieldsAsNull() {
-        store().writeAll(List.of(
-                anArticle().withId("bare").withoutOptionalFields().at(0)));
+        store().writeAll(List.of(write(anEnrichedArticle().withId("bare").withoutOptionalFields(), 0)));
 
         StoredArticle stored = store().find("bare").orElseThrow();
         assertThat(stored.lede()).isNull();
@@ -108,11 +108,12 @@ abstract class ArticleStoreContract {
 
     @Test
     void shouldLeaveOneRowSetWhenSameArticleIsWrittenTwice() {
-        ArticleWrite write = anArticle()
-                .withId("dup")
-                .withEntity("Q423", EntityType.LOC, "North Korea", 2, 0.9)
-                .withTopic("kp-ru-rapprochement", 0.6)
-                .at(7);
+        ArticleWrite write = write(
+                anEnrichedArticle()
+                        .withId("dup")
+                        .withEntity("Q423", EntityType.LOC, "North Korea", 2, 0.9)
+                        .withTopic("kp-ru-rapprochement", 0.6),
+                7);
 
         store().writeAll(List.of(write));
         store().writeAll(List.of(write));
@@ -125,18 +126,20 @@ abstract class ArticleStoreContract {
 
     @Test
     void shouldReplaceEntitiesAndTopicsWhenArticleChanges() {
-        store().writeAll(List.of(anArticle()
-                .withId("x")
-                .withEntity("Q423", EntityType.LOC, "North Korea", 1, 0.9)
-                .withTopic("old-topic", 0.5)
-                .at(1)));
+        store().writeAll(List.of(write(
+                anEnrichedArticle()
+                        .withId("x")
+                        .withEntity("Q423", EntityType.LOC, "North Korea", 1, 0.9)
+                        .withTopic("old-topic", 0.5),
+                1)));
 
-        store().writeAll(List.of(anArticle()
-                .withId("x")
-                .withTitle("Updated")
-                .withEntity("Q159", EntityType.LOC, "Russia", 2, 0.7)
-                .withTopic("new-topic", 0.4)
-                .at(9)));
+        store().writeAll(List.of(write(
+                anEnrichedArticle()
+                        .withId("x")
+                        .withTitle("Updated")
+                        .withEntity("Q159", EntityType.LOC, "Russia", 2, 0.7)
+                        .withTopic("new-topic", 0.4),
+                9)));
 
         StoredArticle stored = store().find("x").orElseThrow();
         assertThat(stored.title()).isEqualTo("Updated");
@@ -149,15 +152,16 @@ abstract class ArticleStoreContract {
     @Test
     void shouldKeepLastWriteOfSameIdWithinOneBatchAndMergeDuplicateEntities() {
         store().writeAll(List.of(
-                anArticle().withId("y").withTitle("First").at(1),
-                anArticle()
-                        .withId("y")
-                        .withTitle("Second")
-                        .withEntity("Q423", EntityType.LOC, "North Korea", 1, 0.5)
-                        .withEntity("Q423", EntityType.LOC, "North Korea", 2, 0.9)
-                        .withTopic("t", 0.2)
-                        .withTopic("t", 0.8)
-                        .at(2)));
+                write(anEnrichedArticle().withId("y").withTitle("First"), 1),
+                write(
+                        anEnrichedArticle()
+                                .withId("y")
+                                .withTitle("Second")
+                                .withEntity("Q423", EntityType.LOC, "North Korea", 1, 0.5)
+                                .withEntity("Q423", EntityType.LOC, "North Korea", 2, 0.9)
+                                .withTopic("t", 0.2)
+                                .withTopic("t", 0.8),
+                        2)));
 
         StoredArticle stored = store().find("y").orElseThrow();
         assertThat(stored.title()).isEqualTo("Second");
@@ -167,9 +171,10 @@ abstract class ArticleStoreContract {
 
     @Test
     void shouldStoreNothingFromBatchWhenOneArticleIsRefused() {
-        EnrichedArticle valid = anArticle().withId("good").build();
-        EnrichedArticle noTitle =
-                EnrichedArticle.newBuilder(anArticle().withId("bad").build()).build();
+        EnrichedArticle valid = anEnrichedArticle().withId("good").build();
+        EnrichedArticle noTitle = EnrichedArticle.newBuilder(
+                        anEnrichedArticle().withId("bad").build())
+                .build();
         noTitle.setTitle(null);
 
         assertThatThrownBy(() -> store().writeAll(List.of(
@@ -184,5 +189,10 @@ abstract class ArticleStoreContract {
     @Test
     void shouldFindNothingForUnknownId() {
         assertThat(store().find("missing")).isEmpty();
+    }
+
+    /** The article as the sink hands it to the store: with its Kafka position. */
+    private static ArticleWrite write(EnrichedArticleBuilder article, long offset) {
+        return new ArticleWrite(article.build(), "news-articles-enriched", 0, offset);
     }
 }

@@ -1,6 +1,6 @@
 package io.newsflow.sink;
 
-import static io.newsflow.sink.TestArticles.anArticle;
+import static io.newsflow.testsupport.builders.EnrichedArticleBuilder.anEnrichedArticle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -128,12 +128,12 @@ class EnrichedArticleSinkTest {
                 record(
                         0,
                         "a",
-                        bytes(anArticle()
+                        bytes(anEnrichedArticle()
                                 .withId("a")
                                 .withEntity("Q423", EntityType.LOC, "North Korea", 2, 0.9)
                                 .build())),
                 record(1, "poison", poison),
-                record(2, "b", bytes(anArticle().withId("b").build()))));
+                record(2, "b", bytes(anEnrichedArticle().withId("b").build()))));
 
         SinkProgress progress = sink.drain(Duration.ofSeconds(3));
 
@@ -162,8 +162,10 @@ class EnrichedArticleSinkTest {
 
     @Test
     void shouldLeaveOneRowWhenRecordIsRedeliveredToRestartedSink() {
-        byte[] value = bytes(
-                anArticle().withId("r").withTopic("kp-ru-rapprochement", 0.7).build());
+        byte[] value = bytes(anEnrichedArticle()
+                .withId("r")
+                .withTopic("kp-ru-rapprochement", 0.7)
+                .build());
         deliverOnNextPoll(List.of(record(0, "r", value)));
         sink.drain(Duration.ofSeconds(3));
         // a restarted sink whose previous run stored the record but died before committing reads it again
@@ -195,8 +197,10 @@ class EnrichedArticleSinkTest {
 
     @Test
     void shouldStopOnceRequestedNumberOfArticlesIsStored() {
-        deliverOnNextPoll(List.of(record(0, "x", bytes(anArticle().withId("x").build()))));
-        deliverOnNextPoll(List.of(record(1, "y", bytes(anArticle().withId("y").build()))));
+        deliverOnNextPoll(
+                List.of(record(0, "x", bytes(anEnrichedArticle().withId("x").build()))));
+        deliverOnNextPoll(
+                List.of(record(1, "y", bytes(anEnrichedArticle().withId("y").build()))));
 
         SinkProgress progress = sink.runUntilStored(1, Duration.ofHours(1));
 
@@ -219,7 +223,8 @@ class EnrichedArticleSinkTest {
     @Test
     void shouldNotCommitWhenStoreFails() {
         store.close();
-        deliverOnNextPoll(List.of(record(0, "z", bytes(anArticle().withId("z").build()))));
+        deliverOnNextPoll(
+                List.of(record(0, "z", bytes(anEnrichedArticle().withId("z").build()))));
 
         assertThatThrownBy(() -> sink.drain(Duration.ofSeconds(3))).isInstanceOf(StoreException.class);
 
@@ -269,7 +274,7 @@ class EnrichedArticleSinkTest {
                 Duration.ofMillis(10),
                 new SteppingClock());
         ConsumerRecord<byte[], byte[]> record =
-                record(0, "f", bytes(anArticle().withId("f").build()));
+                record(0, "f", bytes(anEnrichedArticle().withId("f").build()));
         deliverOnNextPoll(List.of(record));
         assertThatThrownBy(() -> retrying.drain(Duration.ofSeconds(3))).isInstanceOf(StoreException.class);
         // the broker still holds the record; MockConsumer forgets what it handed out, so offer it again

@@ -1,4 +1,4 @@
-package io.newsflow.sink;
+package io.newsflow.testsupport.builders;
 
 import io.newsflow.schemas.avro.ContentFingerprint;
 import io.newsflow.schemas.avro.DetectedLanguage;
@@ -15,8 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A small builder of valid {@link EnrichedArticle}s for the sink's tests (shared builders will live in test-support). */
-final class TestArticles {
+/**
+ * Test-data builder for {@link EnrichedArticle}: {@code anEnrichedArticle().withId("a").withTopic("sanctions", 0.7)
+ * .build()}. Every field has a valid default. Mentions made by {@link #withEntity} carry the entity's name as surface
+ * at placeholder offsets: for storage and transport tests, not for checks against the text.
+ */
+public final class EnrichedArticleBuilder {
 
     private String id = "a-1";
     private String title = "North Korea and Russia sign pact";
@@ -27,28 +31,31 @@ final class TestArticles {
     private final List<Entity> entities = new ArrayList<>();
     private final List<TopicAssignment> topics = new ArrayList<>();
 
-    static TestArticles anArticle() {
-        return new TestArticles();
+    private EnrichedArticleBuilder() {}
+
+    public static EnrichedArticleBuilder anEnrichedArticle() {
+        return new EnrichedArticleBuilder();
     }
 
-    TestArticles withId(String value) {
+    public EnrichedArticleBuilder withId(String value) {
         this.id = value;
         return this;
     }
 
-    TestArticles withTitle(String value) {
+    public EnrichedArticleBuilder withTitle(String value) {
         this.title = value;
         return this;
     }
 
-    TestArticles withoutOptionalFields() {
+    public EnrichedArticleBuilder withoutOptionalFields() {
         this.lede = null;
         this.url = null;
         this.publishedAt = null;
         return this;
     }
 
-    TestArticles withEntity(String entityId, EntityType type, String name, int mentions, double confidence) {
+    public EnrichedArticleBuilder withEntity(
+            String entityId, EntityType type, String name, int mentions, double confidence) {
         List<Mention> list = new ArrayList<>();
         for (int i = 0; i < mentions; i++) {
             list.add(Mention.newBuilder()
@@ -68,7 +75,7 @@ final class TestArticles {
         return this;
     }
 
-    TestArticles withTopic(String topicId, double score) {
+    public EnrichedArticleBuilder withTopic(String topicId, double score) {
         topics.add(TopicAssignment.newBuilder()
                 .setId(topicId)
                 .setScore(score)
@@ -77,7 +84,7 @@ final class TestArticles {
         return this;
     }
 
-    EnrichedArticle build() {
+    public EnrichedArticle build() {
         return EnrichedArticle.newBuilder()
                 .setArticleId(id)
                 .setSource("Reuters")
@@ -107,10 +114,5 @@ final class TestArticles {
                         .build())
                 .setAttributes(Map.of())
                 .build();
-    }
-
-    /** Wrapped with a Kafka position. */
-    ArticleWrite at(long offset) {
-        return new ArticleWrite(build(), "news-articles-enriched", 0, offset);
     }
 }
