@@ -40,10 +40,7 @@ public record EnrichConfig(
         applicationId = ConfigChecks.plainText("enrich.application.id", applicationId);
         Objects.requireNonNull(stateDir, "enrich.state.dir");
         ConfigChecks.inRange("enrich.threads", threads, 1, 32);
-        if (commitInterval == null || commitInterval.isNegative() || commitInterval.isZero()) {
-            throw new Settings.ConfigException(
-                    "enrich.commit.interval", "must be a positive duration, got " + commitInterval);
-        }
+        ConfigChecks.inRange("enrich.commit.interval", commitInterval, Duration.ofMillis(1), Duration.ofMinutes(10));
         if (replicationFactor == 0 || replicationFactor < -1) {
             throw new Settings.ConfigException(
                     "enrich.replication.factor", "must be -1 or positive, got " + replicationFactor);

@@ -57,9 +57,7 @@ public record IngestConfig(
         schemaRegistryUrl = ConfigChecks.registryUrl(SCHEMA_REGISTRY_URL, schemaRegistryUrl);
         source = ConfigChecks.plainText(SOURCE, source);
         clientId = ConfigChecks.plainText(CLIENT_ID, clientId);
-        if (linger == null || linger.isNegative() || linger.compareTo(Duration.ofMinutes(1)) > 0) {
-            throw new ConfigException(LINGER, "must be between 0 and 1 minute, got " + linger);
-        }
+        ConfigChecks.inRange(LINGER, linger, Duration.ZERO, Duration.ofMinutes(1));
     }
 
     /**

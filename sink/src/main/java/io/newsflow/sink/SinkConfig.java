@@ -84,9 +84,7 @@ public record SinkConfig(
         groupId = ConfigChecks.plainText(GROUP_ID, groupId);
         clientId = ConfigChecks.plainText(CLIENT_ID, clientId);
         ConfigChecks.inRange(BATCH_SIZE, batchSize, 1, 10_000);
-        if (pollTimeout == null || pollTimeout.toMillis() < 1 || pollTimeout.compareTo(Duration.ofMinutes(1)) > 0) {
-            throw new ConfigException(POLL_TIMEOUT, "must be between 1 ms and 1 minute, got " + pollTimeout);
-        }
+        ConfigChecks.inRange(POLL_TIMEOUT, pollTimeout, Duration.ofMillis(1), Duration.ofMinutes(1));
     }
 
     /**

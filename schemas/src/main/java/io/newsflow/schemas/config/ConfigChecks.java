@@ -1,6 +1,7 @@
 package io.newsflow.schemas.config;
 
 import io.newsflow.schemas.config.Settings.ConfigException;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
@@ -53,5 +54,26 @@ public final class ConfigChecks {
             throw new ConfigException(key, "must be between " + min + " and " + max + ", got " + value);
         }
         return value;
+    }
+
+    /** The value, when it is set and {@code min <= value <= max}; the message writes the bounds as people do. */
+    public static Duration inRange(String key, Duration value, Duration min, Duration max) {
+        if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw new ConfigException(key, "must be between " + human(min) + " and " + human(max) + ", got " + value);
+        }
+        return value;
+    }
+
+    private static String human(Duration d) {
+        if (d.isZero()) {
+            return "0";
+        }
+        if (d.toMillis() < 1_000) {
+            return d.toMillis() + " ms";
+        }
+        if (d.toSeconds() < 60) {
+            return d.toSeconds() + " s";
+        }
+        return d.toMinutes() + (d.toMinutes() == 1 ? " minute" : " minutes");
     }
 }

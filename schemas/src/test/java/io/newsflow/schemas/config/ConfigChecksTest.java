@@ -30,4 +30,17 @@ class ConfigChecksTest {
         assertThat(ConfigChecks.inRange("n", 5, 1, 5)).isEqualTo(5);
         assertThatThrownBy(() -> ConfigChecks.inRange("n", 0, 1, 5)).hasMessageContaining("between 1 and 5");
     }
+
+    @Test
+    void shouldRejectADurationOutsideItsRangeWritingTheBoundsAsPeopleDo() {
+        var min = java.time.Duration.ofMillis(1);
+        var max = java.time.Duration.ofMinutes(1);
+
+        assertThat(ConfigChecks.inRange("t", java.time.Duration.ofSeconds(5), min, max))
+                .hasSeconds(5);
+        assertThatThrownBy(() -> ConfigChecks.inRange("t", java.time.Duration.ofMinutes(2), min, max))
+                .hasMessageContaining("'t'")
+                .hasMessageContaining("between 1 ms and 1 minute");
+        assertThatThrownBy(() -> ConfigChecks.inRange("t", null, min, max)).hasMessageContaining("'t'");
+    }
 }
