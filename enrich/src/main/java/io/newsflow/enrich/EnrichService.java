@@ -3,7 +3,6 @@ package io.newsflow.enrich;
 import io.newsflow.schemas.deadletter.DeadLetters;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -97,16 +96,12 @@ public final class EnrichService implements AutoCloseable {
      * @throws IllegalStateException when it failed or did not get there in time
      */
     public void awaitRunning(Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
         if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || failure != null || stopped.getCount() == 0) {
             throw new IllegalStateException(
                     "The enricher did not reach RUNNING within " + timeout + " (state " + streams.state() + ")"
                             + (failure == null ? "" : ": " + failure),
                     failure);
         }
-        LOG.debug(
-                "Enricher running with {} ms to spare",
-                Duration.between(Instant.now(), deadline).toMillis());
     }
 
     /**
