@@ -81,7 +81,7 @@ final class DemoPipeline {
     Result run() throws Exception {
         say("starting the local stack: a real Kafka broker (KRaft) and an Apicurio schema registry ...");
         StackConfig stackConfig = StackConfig.defaults(workspace.stackDir()).withFreePorts();
-        try (LocalStack stack = LocalStacks.startEphemeral(stackConfig)) {
+        try (LocalStack stack = LocalStack.start(stackConfig)) {
             say("stack " + (stack.owned() ? "started" : "reused") + ": kafka " + stack.bootstrapServers()
                     + ", registry " + stack.schemaRegistryUrl());
             TopicSetup.ensure(stack.bootstrapServers(), 3, (short) 1);

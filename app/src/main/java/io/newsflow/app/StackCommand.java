@@ -53,7 +53,7 @@ final class StackCommand {
                     .withControllerPort(controllerPort)
                     .withRegistryPort(registryPort)
                     .withStopOnJvmExit(false);
-            LocalStack stack = LocalStacks.startEphemeral(config);
+            LocalStack stack = LocalStack.start(config);
             TopicSetup.ensure(stack.bootstrapServers(), 3, (short) 1);
             PrintWriter out = spec.commandLine().getOut();
             out.println(

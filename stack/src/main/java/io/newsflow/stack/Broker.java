@@ -7,9 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -66,20 +68,20 @@ final class Broker {
     }
 
     /**
-     * Writes {@code server.properties} (every start, as ports may differ), formats the storage if this data
-     * directory has never been formatted, and starts the broker. Every process started is passed to
-     * {@code launched} at once, so that a failing start can end it.
+     * Writes {@code server.properties} (every start, as ports may differ), formats fresh storage and starts the
+     * broker. Storage left by an earlier stack is removed first: the registry beside this broker keeps schemas in
+     * memory, so old records would name schema ids the new registry never issued. Every process started is passed
+     * to {@code launched} at once, so that a failing start can end it.
      */
     Process launch(Consumer<ProcessHandle> launched, Duration formatTimeout) {
         try {
+            deleteRecursively(logDirectory());
             Files.createDirectories(logDirectory());
             Files.writeString(propertiesFile(), serverProperties(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + directory, e);
         }
-        if (!Files.exists(logDirectory().resolve("meta.properties"))) {
-            format(launched, formatTimeout);
-        }
+        format(launched, formatTimeout);
         Process broker = ChildJvm.launch(
                 dataDirectory,
                 jvmOptionsWithLogging(),
@@ -125,6 +127,17 @@ final class Broker {
         if (exit != 0) {
             throw new StackException("Formatting the " + NAME + " storage in " + logDirectory()
                     + " failed with exit code " + exit + ChildJvm.tail(List.of(formatLog())));
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

@@ -51,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * unless {@link StackConfig#stopOnJvmExit()} is {@code false}. If this JVM is killed outright, the children keep
  * running; the next {@code start} on the same data directory reuses them, and {@link #stopExisting(Path)} ends them.
  *
- * <p>Kafka data persists in the data directory across restarts; registry schemas (in-memory) do not.
+ * <p>A reused stack keeps its topics. A newly started one starts from empty broker storage, because the registry
+ * keeps schemas in memory and records left from an earlier stack would name schema ids it never issued.
  *
  * <p>Thread-safe. Starting and stopping are serialised per JVM and, through a file lock, across JVMs.
  */
