@@ -97,17 +97,20 @@ public final class ArticleFileReader {
         }
         byte[] bytes = Files.readAllBytes(file);
         return switch (extension) {
-            case "txt" -> List.of(readText(file, bytes));
-            case "json" -> List.of(readJsonFile(file, bytes));
+            case "txt" -> List.of(parseText(Origin.file(file), bytes));
+            case "json" -> List.of(parseJson(Origin.file(file), bytes));
             default -> readJsonLines(file, bytes);
         };
     }
 
-    private ReadResult readText(Path file, byte[] bytes) {
-        Origin origin = Origin.file(file);
+    /**
+     * Parses one article in the {@code .txt} layout (title line, lede paragraph, body) from bytes that came from
+     * anywhere: a file, a record of the drop topic, an HTTP request body.
+     */
+    public ReadResult parseText(Origin origin, byte[] bytes) {
         String text;
         try {
-            text = decode(file, bytes, 0, bytes.length);
+            text = decode(origin.location(), bytes, 0, bytes.length);
         } catch (CharacterCodingException e) {
             return Rejection.of(origin, bytes, e);
         }
@@ -170,10 +173,10 @@ public final class ArticleFileReader {
         return s.startsWith("- ") || s.startsWith("• ");
     }
 
-    private ReadResult readJsonFile(Path file, byte[] bytes) {
-        Origin origin = Origin.file(file);
+    /** Parses one article given as a JSON object ({@code .json} fields) from bytes that came from anywhere. */
+    public ReadResult parseJson(Origin origin, byte[] bytes) {
         try {
-            return readJsonObject(origin, bytes, decode(file, bytes, 0, bytes.length));
+            return readJsonObject(origin, bytes, decode(origin.location(), bytes, 0, bytes.length));
         } catch (CharacterCodingException e) {
             return Rejection.of(origin, bytes, e);
         }
@@ -191,7 +194,7 @@ public final class ArticleFileReader {
             byte[] lineBytes = Arrays.copyOfRange(bytes, lineStart, lineEnd);
             Origin origin = Origin.line(file, lineNumber);
             try {
-                String line = decode(file, bytes, lineStart, lineEnd);
+                String line = decode(file.toString(), bytes, lineStart, lineEnd);
                 if (!line.isBlank()) {
                     results.add(readJsonObject(origin, lineBytes, line));
                 }
@@ -319,9 +322,10 @@ public final class ArticleFileReader {
     /**
      * Strict UTF-8 decoding of {@code bytes[from, to)}; a leading BOM is dropped.
      *
+     * @param where the file (or other origin) named in the error
      * @throws MalformedUtf8Exception naming the file and the offset of the first bad byte in the file
      */
-    private static String decode(Path file, byte[] bytes, int from, int to) throws MalformedUtf8Exception {
+    private static String decode(String where, byte[] bytes, int from, int to) throws MalformedUtf8Exception {
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -333,7 +337,7 @@ public final class ArticleFileReader {
             result = decoder.flush(out);
         }
         if (result.isError()) {
-            throw new MalformedUtf8Exception(file, in.position());
+            throw new MalformedUtf8Exception(where, in.position());
         }
         out.flip();
         String s = out.toString();
@@ -345,8 +349,8 @@ public final class ArticleFileReader {
         private static final long serialVersionUID = 1L;
         private final String message;
 
-        MalformedUtf8Exception(Path file, long offset) {
-            this.message = "malformed UTF-8 in " + file + " at byte offset " + offset;
+        MalformedUtf8Exception(String where, long offset) {
+            this.message = "malformed UTF-8 in " + where + " at byte offset " + offset;
         }
 
         @Override
