@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  *   <li>control characters (Unicode category Cc) other than {@code \n} and {@code \t} are removed;</li>
  *   <li>every run of other whitespace (spaces, tabs, no-break spaces, ...) becomes one space, and each line is
  *       trimmed;</li>
+ *   <li>each line is composed to NFC again (removing a control character can bring a letter and a combining mark
+ *       together);</li>
  *   <li>blank lines are dropped, so paragraphs (lines) are separated by exactly one {@code \n} and the text has
  *       no leading or trailing whitespace.</li>
  * </ol>
@@ -110,7 +112,8 @@ public final class ArticleNormaliser {
             int cp = i < n ? unified.codePointAt(i) : '\n';
             i += i < n ? Character.charCount(cp) : 1;
             if (cp == '\n') {
-                String cleaned = line.toString().strip();
+                // composed again: removing a control character can bring a letter and a combining mark together
+                String cleaned = Normalizer.normalize(line.toString().strip(), Normalizer.Form.NFC);
                 line.setLength(0);
                 if (!cleaned.isEmpty()) {
                     lines.add(cleaned);

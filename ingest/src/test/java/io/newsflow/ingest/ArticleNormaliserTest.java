@@ -124,4 +124,12 @@ class ArticleNormaliserTest {
                 .isInstanceOf(InvalidArticleException.class)
                 .hasMessageContaining("lang");
     }
+
+    @Test
+    void shouldComposeALetterAndACombiningMarkThatARemovedControlCharacterKeptApart() {
+        // found by the seeded property normalisationIsIdempotent: NFC ran before the control character was removed
+        String text = "S\u0001\u0301 and \u00c6\u0301";
+
+        assertThat(ArticleNormaliser.normaliseText(text)).isEqualTo("\u015a and \u01fc");
+    }
 }
