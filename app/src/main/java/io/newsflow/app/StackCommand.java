@@ -3,7 +3,13 @@ package io.newsflow.app;
 import io.newsflow.stack.LocalStack;
 import io.newsflow.stack.StackConfig;
 import io.newsflow.stack.StackStatus;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,7 +22,12 @@ import picocli.CommandLine.Spec;
         name = "stack",
         mixinStandardHelpOptions = true,
         description = "Run the local Kafka broker and schema registry (child JVMs from Maven Central jars).",
-        subcommands = {StackCommand.Start.class, StackCommand.Stop.class, StackCommand.Status.class})
+        subcommands = {
+            StackCommand.Start.class,
+            StackCommand.Stop.class,
+            StackCommand.Status.class,
+            StackCommand.Reset.class
+        })
 final class StackCommand {
 
     @Command(
@@ -78,7 +89,51 @@ final class StackCommand {
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "Say whether the stack runs, and where.")
+    @Command(
+            name = "reset",
+            mixinStandardHelpOptions = true,
+            description = "Stop the stack and DELETE all its data: every topic (dead letters included), consumer"
+                    + " offset and registered schema. Asks first unless --yes. The only command that deletes data.")
+    static final class Reset implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--yes", description = "Delete without asking.")
+        private boolean yes;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            Path stackDir = Workspace.current().stackDir();
+            Map<Path, Long> data = LocalStack.dataToReset(stackDir);
+            if (data.isEmpty()) {
+                out.println("nothing to delete: the stack in " + stackDir + " holds no data");
+                return 0;
+            }
+            out.println("This stops the stack and deletes, for good:");
+            data.forEach((path, bytes) -> out.printf("  %s (%,d bytes)%n", path, bytes));
+            out.println("  = every topic and its records (news-dlq's dead letters included), every consumer group's"
+                    + " offsets, every registered schema.");
+            if (!yes) {
+                out.print("Type 'yes' to delete: ");
+                out.flush();
+                String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                if (answer == null || !answer.strip().equals("yes")) {
+                    out.println("nothing deleted");
+                    return 1;
+                }
+            }
+            LocalStack.reset(stackDir);
+            out.println("deleted; './newsflow stack start' starts an empty stack");
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "status",
+            mixinStandardHelpOptions = true,
+            description = "Say whether each part of the stack answers, how fast, and where. Exit 0 when both answer,"
+                    + " 3 otherwise.")
     static final class Status implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
@@ -90,7 +145,7 @@ final class StackCommand {
             boolean running = status.map(StackStatus::running).orElse(false);
             spec.commandLine()
                     .getOut()
-                    .println(status.map(StackStatus::describe).orElse("not running"));
+                    .println(status.map(StackStatus::describe).orElse("not running (no stack recorded)"));
             return running ? 0 : 3;
         }
     }

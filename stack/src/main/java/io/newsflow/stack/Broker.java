@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -60,7 +58,12 @@ final class Broker {
     }
 
     Path logDirectory() {
-        return directory.resolve("kraft-logs");
+        return logDirectory(dataDirectory);
+    }
+
+    /** Where the broker of the stack in {@code dataDirectory} keeps its topics (KRaft metadata included). */
+    static Path logDirectory(Path dataDirectory) {
+        return dataDirectory.resolve("broker").resolve("kraft-logs");
     }
 
     Path propertiesFile() {
@@ -68,20 +71,21 @@ final class Broker {
     }
 
     /**
-     * Writes {@code server.properties} (every start, as ports may differ), formats fresh storage and starts the
-     * broker. Storage left by an earlier stack is removed first: the registry beside this broker keeps schemas in
-     * memory, so old records would name schema ids the new registry never issued. Every process started is passed
-     * to {@code launched} at once, so that a failing start can end it.
+     * Writes {@code server.properties} (every start, as ports may differ), formats the storage if it has never been
+     * formatted, and starts the broker. Existing storage is always kept: the broker restarts on its own log
+     * directory with every topic, offset and transaction it had (ADR 0006). Every process started is passed to
+     * {@code launched} at once, so that a failing start can end it.
      */
     Process launch(Consumer<ProcessHandle> launched, Duration formatTimeout) {
         try {
-            deleteRecursively(logDirectory());
             Files.createDirectories(logDirectory());
             Files.writeString(propertiesFile(), serverProperties(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + directory, e);
         }
-        format(launched, formatTimeout);
+        if (!isFormatted()) {
+            format(launched, formatTimeout);
+        }
         Process broker = ChildJvm.launch(
                 dataDirectory,
                 jvmOptionsWithLogging(),
@@ -96,8 +100,13 @@ final class Broker {
         return broker;
     }
 
+    /** Whether the log directory holds formatted KRaft storage ({@code meta.properties}, written by the format). */
+    boolean isFormatted() {
+        return Files.isRegularFile(logDirectory().resolve("meta.properties"));
+    }
+
     /**
-     * Formats the KRaft storage with a fresh cluster id. The id comes from the same {@link Uuid#randomUuid()} that
+     * Formats empty KRaft storage with a new cluster id. The id comes from the same {@link Uuid#randomUuid()} that
      * {@code kafka-storage random-uuid} prints, which saves starting one more JVM.
      */
     private void format(Consumer<ProcessHandle> launched, Duration timeout) {
@@ -127,17 +136,6 @@ final class Broker {
         if (exit != 0) {
             throw new StackException("Formatting the " + NAME + " storage in " + logDirectory()
                     + " failed with exit code " + exit + ChildJvm.tail(List.of(formatLog())));
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 

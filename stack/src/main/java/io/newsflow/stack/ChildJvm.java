@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,17 @@ final class ChildJvm {
             List<String> arguments,
             Path workingDirectory,
             Path consoleLog) {
+        return launch(dataDirectory, jvmOptions, arguments, Map.of(), workingDirectory, consoleLog);
+    }
+
+    /** As {@link #launch(Path, List, List, Path, Path)}, with {@code environment} added to this JVM's. */
+    static Process launch(
+            Path dataDirectory,
+            List<String> jvmOptions,
+            List<String> arguments,
+            Map<String, String> environment,
+            Path workingDirectory,
+            Path consoleLog) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable().toString());
         command.addAll(jvmOptions);
@@ -56,8 +68,9 @@ final class ChildJvm {
         command.addAll(arguments);
         try {
             Files.createDirectories(consoleLog.getParent());
-            return new ProcessBuilder(command)
-                    .directory(workingDirectory.toFile())
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            return builder.directory(workingDirectory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(consoleLog.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))

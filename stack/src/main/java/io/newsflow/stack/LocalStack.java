@@ -12,8 +12,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,16 +47,17 @@ import org.slf4j.LoggerFactory;
  * <p><b>Reuse.</b> A started stack records its ports and process ids in {@code <data directory>/stack.properties}.
  * {@link #start} first looks there: if the recorded processes are alive and both answer, it returns a handle to
  * them instead of starting new ones ({@link #owned()} is then {@code false}). So a second test JVM, or the CLI run
- * after a test, shares one stack per data directory. A stack whose processes died or stopped answering is cleaned up
- * and replaced.
+ * after a test, shares one stack per data directory. When only one of the two died or stopped answering, only that
+ * one is ended and started again, on its recorded ports; the healthy one keeps running.
  *
  * <p><b>Lifetime.</b> {@link #close()} stops the stack only if this handle started it; {@link #stop()} always stops
  * it. A stack this JVM started is also stopped when this JVM exits normally or on SIGTERM/SIGINT (a shutdown hook),
  * unless {@link StackConfig#stopOnJvmExit()} is {@code false}. If this JVM is killed outright, the children keep
  * running; the next {@code start} on the same data directory reuses them, and {@link #stopExisting(Path)} ends them.
  *
- * <p>A reused stack keeps its topics. A newly started one starts from empty broker storage, because the registry
- * keeps schemas in memory and records left from an earlier stack would name schema ids it never issued.
+ * <p><b>Data.</b> Nothing here deletes data except {@link #reset(Path)}: the broker restarts on its existing log
+ * directory and the registry on its H2 database file, so topics, offsets, dead letters and schema ids survive a stop,
+ * a crash and a restart (ADR 0006, which supersedes the wipe of ADR 0004).
  *
  * <p>Thread-safe. Starting and stopping are serialised per JVM and, through a file lock, across JVMs.
  */
@@ -94,15 +99,93 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack start(StackConfig config) {
         return underLock(config.dataDirectory(), () -> {
-            Optional<LocalStack> running = reuse(config);
-            return running.isPresent() ? running.get() : startNew(config);
+            Path dir = config.dataDirectory();
+            Optional<StackState> recorded = StackState.read(dir);
+            if (recorded.isEmpty()) {
+                return startParts(config, null, false, false);
+            }
+            StackState state = recorded.get();
+            boolean brokerUp = ChildJvm.findOurs(state.brokerPid(), dir).isPresent()
+                    && Probes.brokerAnswers(state.host(), state.brokerPort());
+            boolean registryUp = ChildJvm.findOurs(state.registryPid(), dir).isPresent()
+                    && Probes.registryAnswers(state.schemaRegistryUrl());
+            if (brokerUp || registryUp) {
+                requireSame("host", config.host(), state.host(), dir);
+            }
+            if (brokerUp) {
+                requireSamePort("brokerPort", config.brokerPort(), state.brokerPort(), dir);
+                requireSamePort("controllerPort", config.controllerPort(), state.controllerPort(), dir);
+            }
+            if (registryUp) {
+                requireSamePort("registryPort", config.registryPort(), state.registryPort(), dir);
+            }
+            if (brokerUp && registryUp) {
+                LOG.info(
+                        "Reusing the local stack in {}: kafka {}, registry {}",
+                        dir,
+                        state.bootstrapServers(),
+                        state.schemaRegistryUrl());
+                return new LocalStack(dir, state, false, false);
+            }
+            List<ProcessHandle> down = new ArrayList<>();
+            if (!brokerUp) {
+                ChildJvm.findOurs(state.brokerPid(), dir).ifPresent(down::add);
+            }
+            if (!registryUp) {
+                ChildJvm.findOurs(state.registryPid(), dir).ifPresent(down::add);
+            }
+            LOG.warn(
+                    "The stack recorded in {} is not all answering (kafka: {}, registry: {}); restarting what is down"
+                            + " on its existing data",
+                    dir,
+                    brokerUp ? "up, kept" : "down",
+                    registryUp ? "up, kept" : "down");
+            ChildJvm.terminate(down, STOP_GRACE);
+            return startParts(config, state, brokerUp, registryUp);
         });
     }
 
-    /** What the state file in {@code dataDirectory} describes, if anything; never starts or stops anything. */
+    /**
+     * What the state file in {@code dataDirectory} describes, if anything, with whether each part answers now and
+     * how long it took to answer; never starts or stops anything.
+     */
     public static Optional<StackStatus> inspect(Path dataDirectory) {
         Path dir = dataDirectory.toAbsolutePath().normalize();
         return StackState.read(dir).map(state -> status(dir, state, false));
+    }
+
+    /**
+     * What {@link #reset(Path)} would delete in {@code dataDirectory}: the directories holding the broker's topics
+     * and the registry's schemas, those that exist, with their sizes in bytes.
+     */
+    public static Map<Path, Long> dataToReset(Path dataDirectory) {
+        Path dir = dataDirectory.toAbsolutePath().normalize();
+        Map<Path, Long> found = new LinkedHashMap<>();
+        for (Path data : List.of(Broker.logDirectory(dir), Registry.storageDirectory(dir))) {
+            if (Files.exists(data)) {
+                found.put(data, sizeOf(data));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Stops the stack recorded in {@code dataDirectory} if one runs, then deletes every topic (with the dead letters)
+     * and every registered schema: the only operation here that deletes data. Logs are kept.
+     *
+     * @return what was deleted, as {@link #dataToReset(Path)} listed it
+     */
+    public static Map<Path, Long> reset(Path dataDirectory) {
+        Path dir = dataDirectory.toAbsolutePath().normalize();
+        return underLock(dir, () -> {
+            StackState.read(dir).ifPresent(s -> terminate(dir, s));
+            Map<Path, Long> deleted = dataToReset(dir);
+            for (Path data : deleted.keySet()) {
+                deleteRecursively(data);
+            }
+            LOG.warn("Reset the local stack in {}: deleted {}", dir, deleted.keySet());
+            return deleted;
+        });
     }
 
     /**
@@ -171,7 +254,8 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "LocalStack[" + status().describe() + "]";
+        return "LocalStack[kafka " + bootstrapServers() + ", registry " + schemaRegistryUrl() + ", data "
+                + dataDirectory + "]";
     }
 
     private void stopOnJvmExit() {
@@ -182,14 +266,26 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static StackStatus status(Path dataDirectory, StackState state, boolean owned) {
+        boolean brokerAlive =
+                ChildJvm.findOurs(state.brokerPid(), dataDirectory).isPresent();
+        boolean registryAlive =
+                ChildJvm.findOurs(state.registryPid(), dataDirectory).isPresent();
+        StackStatus.Answer broker = brokerAlive
+                ? StackStatus.Answer.probe(() -> Probes.brokerAnswers(state.host(), state.brokerPort()))
+                : StackStatus.Answer.NOT_PROBED;
+        StackStatus.Answer registry = registryAlive
+                ? StackStatus.Answer.probe(() -> Probes.registryAnswers(state.schemaRegistryUrl()))
+                : StackStatus.Answer.NOT_PROBED;
         return new StackStatus(
                 dataDirectory,
                 state.bootstrapServers(),
                 state.schemaRegistryUrl(),
                 state.brokerPid(),
-                ChildJvm.findOurs(state.brokerPid(), dataDirectory).isPresent(),
+                brokerAlive,
+                broker,
                 state.registryPid(),
-                ChildJvm.findOurs(state.registryPid(), dataDirectory).isPresent(),
+                registryAlive,
+                registry,
                 owned,
                 state.startedAt());
     }
@@ -202,35 +298,6 @@ public final class LocalStack implements AutoCloseable {
         ChildJvm.terminate(processes, STOP_GRACE);
         state.deleteIfCurrent(dataDirectory);
         LOG.info("Stopped the local stack in {} ({} ms)", dataDirectory, elapsedMillis(begin));
-    }
-
-    /** The running stack recorded in the config's data directory, if it is alive, answers and fits the config. */
-    private static Optional<LocalStack> reuse(StackConfig config) {
-        Path dir = config.dataDirectory();
-        Optional<StackState> recorded = StackState.read(dir);
-        if (recorded.isEmpty()) {
-            return Optional.empty();
-        }
-        StackState state = recorded.get();
-        boolean alive = ChildJvm.findOurs(state.brokerPid(), dir).isPresent()
-                && ChildJvm.findOurs(state.registryPid(), dir).isPresent();
-        if (!alive
-                || !Probes.brokerAnswers(state.host(), state.brokerPort())
-                || !Probes.registryAnswers(state.schemaRegistryUrl())) {
-            LOG.warn("The stack recorded in {} is not answering; ending what is left of it and starting afresh", dir);
-            terminate(dir, state);
-            return Optional.empty();
-        }
-        requireSame("host", config.host(), state.host(), dir);
-        requireSamePort("brokerPort", config.brokerPort(), state.brokerPort(), dir);
-        requireSamePort("controllerPort", config.controllerPort(), state.controllerPort(), dir);
-        requireSamePort("registryPort", config.registryPort(), state.registryPort(), dir);
-        LOG.info(
-                "Reusing the local stack in {}: kafka {}, registry {}",
-                dir,
-                state.bootstrapServers(),
-                state.schemaRegistryUrl());
-        return Optional.of(new LocalStack(dir, state, false, false));
     }
 
     private static void requireSamePort(String field, int requested, int running, Path dir) {
@@ -247,12 +314,46 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static LocalStack startNew(StackConfig config) {
+    /**
+     * Starts the parts of a stack that are not kept, in parallel, and records the whole stack. {@code previous} is
+     * the stack recorded before (null when none): a kept part is taken from it as it runs, and a restarted part gets
+     * its recorded ports back unless the config asks for others, so clients configured for it find it again.
+     */
+    private static LocalStack startParts(
+            StackConfig config, StackState previous, boolean keepBroker, boolean keepRegistry) {
         RuntimeLayout layout = RuntimeLayout.of(config.runtimeDirectory());
         Set<Integer> taken = new HashSet<>();
-        int brokerPort = choosePort(config.host(), config.brokerPort(), "brokerPort", taken);
-        int controllerPort = choosePort(config.host(), config.controllerPort(), "controllerPort", taken);
-        int registryPort = choosePort(config.host(), config.registryPort(), "registryPort", taken);
+        if (keepBroker) {
+            taken.add(previous.brokerPort());
+            taken.add(previous.controllerPort());
+        }
+        if (keepRegistry) {
+            taken.add(previous.registryPort());
+        }
+        int brokerPort = keepBroker
+                ? previous.brokerPort()
+                : choosePort(
+                        config.host(),
+                        config.brokerPort(),
+                        previous == null ? 0 : previous.brokerPort(),
+                        "brokerPort",
+                        taken);
+        int controllerPort = keepBroker
+                ? previous.controllerPort()
+                : choosePort(
+                        config.host(),
+                        config.controllerPort(),
+                        previous == null ? 0 : previous.controllerPort(),
+                        "controllerPort",
+                        taken);
+        int registryPort = keepRegistry
+                ? previous.registryPort()
+                : choosePort(
+                        config.host(),
+                        config.registryPort(),
+                        previous == null ? 0 : previous.registryPort(),
+                        "registryPort",
+                        taken);
         Broker broker = new Broker(config, brokerPort, controllerPort, layout);
         Registry registry = new Registry(config, registryPort, layout);
         String registryUrl = config.withRegistryPort(registryPort).schemaRegistryUrl();
@@ -271,24 +372,32 @@ public final class LocalStack implements AutoCloseable {
             return thread;
         });
         ExecutorCompletionService<Ready> starts = new ExecutorCompletionService<>(pool);
-        starts.submit(() -> awaitReady(
-                Broker.NAME,
-                broker.launch(launched::add, config.startupTimeout()),
-                () -> Probes.brokerAnswers(config.host(), brokerPort),
-                broker.logs(),
-                begin,
-                deadline));
-        starts.submit(() -> {
-            Process process = registry.launch();
-            launched.add(process.toHandle());
-            return awaitReady(
-                    Registry.NAME,
-                    process,
-                    () -> Probes.registryAnswers(registryUrl),
-                    registry.logs(),
+        if (keepBroker) {
+            starts.submit(() -> new Ready(Broker.NAME, previous.brokerPid(), Duration.ZERO));
+        } else {
+            starts.submit(() -> awaitReady(
+                    Broker.NAME,
+                    broker.launch(launched::add, config.startupTimeout()),
+                    () -> Probes.brokerAnswers(config.host(), brokerPort),
+                    broker.logs(),
                     begin,
-                    deadline);
-        });
+                    deadline));
+        }
+        if (keepRegistry) {
+            starts.submit(() -> new Ready(Registry.NAME, previous.registryPid(), Duration.ZERO));
+        } else {
+            starts.submit(() -> {
+                Process process = registry.launch();
+                launched.add(process.toHandle());
+                return awaitReady(
+                        Registry.NAME,
+                        process,
+                        () -> Probes.registryAnswers(registryUrl),
+                        registry.logs(),
+                        begin,
+                        deadline);
+            });
+        }
         try {
             Ready first = takeReady(starts);
             Ready second = takeReady(starts);
@@ -299,20 +408,23 @@ public final class LocalStack implements AutoCloseable {
                     brokerPort,
                     controllerPort,
                     registryPort,
-                    brokerReady.process().pid(),
-                    registryReady.process().pid(),
-                    Instant.now());
+                    brokerReady.pid(),
+                    registryReady.pid(),
+                    previous != null && (keepBroker || keepRegistry) ? previous.startedAt() : Instant.now());
             state.write(config.dataDirectory());
             LOG.info(
-                    "Local stack ready in {} ms: kafka {} (pid {}, ready after {} ms), registry {} (pid {}, ready"
-                            + " after {} ms)",
+                    "Local stack ready in {} ms: kafka {} (pid {}, {}), registry {} (pid {}, {})",
                     elapsedMillis(begin),
                     state.bootstrapServers(),
                     state.brokerPid(),
-                    brokerReady.after().toMillis(),
+                    keepBroker
+                            ? "kept running"
+                            : "ready after " + brokerReady.after().toMillis() + " ms",
                     registryUrl,
                     state.registryPid(),
-                    registryReady.after().toMillis());
+                    keepRegistry
+                            ? "kept running"
+                            : "ready after " + registryReady.after().toMillis() + " ms");
             return new LocalStack(config.dataDirectory(), state, true, config.stopOnJvmExit());
         } catch (RuntimeException | Error e) {
             // the other start may be about to launch a process: let it finish first, so the clean-up sees it
@@ -338,7 +450,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** A process that has answered its readiness probe, {@code after} its launch began. */
-    private record Ready(String name, Process process, Duration after) {}
+    private record Ready(String name, long pid, Duration after) {}
 
     private static Ready takeReady(ExecutorCompletionService<Ready> starts) {
         try {
@@ -367,7 +479,7 @@ public final class LocalStack implements AutoCloseable {
                         + process.exitValue() + " before it was ready" + ChildJvm.tail(logs));
             }
             if (answers.getAsBoolean()) {
-                return new Ready(name, process, Duration.ofNanos(System.nanoTime() - begin));
+                return new Ready(name, process.pid(), Duration.ofNanos(System.nanoTime() - begin));
             }
             if (System.nanoTime() > deadline) {
                 throw new StackException("The " + name + " (pid " + process.pid() + ") did not answer within "
@@ -381,28 +493,71 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * {@code requested} if it is free on {@code host}, or a free port when it is 0; never one already in
-     * {@code taken}. A fixed port in use fails here, with a clearer message than the child's bind error.
+     * The port to bind on {@code host}: {@code requested} if it is not 0, else {@code recorded} (the port this part had
+     * before a restart) if it is not 0 and free, else a free one; never one already in {@code taken}. The probe binds
+     * with {@code SO_REUSEADDR}, as the broker and registry do, so a port left in TIME-WAIT by a crashed process counts
+     * as free. A fixed port that is really in use fails here, naming the process that holds it when it can be found.
      */
-    private static int choosePort(String host, int requested, String field, Set<Integer> taken) {
+    private static int choosePort(String host, int requested, int recorded, String field, Set<Integer> taken) {
+        InetAddress address;
         try {
-            InetAddress address = InetAddress.getByName(host);
-            for (int attempt = 0; attempt < 10; attempt++) {
-                try (ServerSocket socket = new ServerSocket()) {
-                    socket.setReuseAddress(false);
-                    socket.bind(new InetSocketAddress(address, requested));
-                    int port = socket.getLocalPort();
-                    if (taken.add(port)) {
-                        return port;
-                    }
-                }
-            }
-            throw new StackException("Could not find a free port for " + field + " on " + host);
+            address = InetAddress.getByName(host);
         } catch (IOException e) {
-            throw new StackException(
-                    field + " " + requested + " on " + host + " is not available (is another"
-                            + " stack or Kafka already running?): " + e.getMessage(),
-                    e);
+            throw new StackException("Cannot resolve host " + host + ": " + e.getMessage(), e);
+        }
+        if (requested == 0 && recorded != 0 && !taken.contains(recorded) && canBind(address, recorded)) {
+            taken.add(recorded);
+            return recorded;
+        }
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(address, requested));
+                int port = socket.getLocalPort();
+                if (taken.add(port)) {
+                    return port;
+                }
+                if (requested != 0) {
+                    break;
+                }
+            } catch (IOException e) {
+                throw new StackException(
+                        field + " " + requested + " on " + host + " is not available: " + e.getMessage() + "; "
+                                + PortHolders.describe(requested)
+                                + " (is another stack or Kafka already running? choose another port or stop it)",
+                        e);
+            }
+        }
+        throw new StackException("Could not find a free port for " + field + " on " + host);
+    }
+
+    private static boolean canBind(InetAddress address, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(address, port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static long sizeOf(Path path) {
+        try (Stream<Path> paths = Files.walk(path)) {
+            return paths.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot measure " + path, e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + dir, e);
         }
     }
 

@@ -3,10 +3,12 @@ package io.newsflow.stack;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The Apicurio Registry of a stack (in-memory storage, Confluent-compatible API at {@code /apis/ccompat/v7}).
- * Files live in {@code <data directory>/registry}. Its schemas do not survive a restart.
+ * The Apicurio Registry of a stack (Confluent-compatible API at {@code /apis/ccompat/v7}). Files live in
+ * {@code <data directory>/registry}. Its schemas are kept in an H2 database file there ({@link #databaseUrl()}), so
+ * they survive a restart or a crash with their ids, and records written before still decode (ADR 0006).
  */
 final class Registry {
 
@@ -37,7 +39,25 @@ final class Registry {
         return List.of(consoleLog());
     }
 
-    /** Starts the registry; {@code directory} is its working directory. */
+    /** The H2 database files of the registry's storage ({@code registry.*.db}). */
+    Path databaseBase() {
+        return storageDirectory(dataDirectory).resolve("registry");
+    }
+
+    /** Where the registry of the stack in {@code dataDirectory} keeps its schemas. */
+    static Path storageDirectory(Path dataDirectory) {
+        return dataDirectory.resolve("registry").resolve("storage");
+    }
+
+    /**
+     * The JDBC URL of the registry's storage. The 2.6 runner's default storage is an embedded H2 database in memory
+     * ({@code jdbc:h2:mem:registry_db}); the same H2 pointed at a file keeps what it holds.
+     */
+    String databaseUrl() {
+        return "jdbc:h2:file:" + databaseBase().toAbsolutePath();
+    }
+
+    /** Starts the registry on its database file; {@code directory} is its working directory. */
     Process launch() {
         List<String> options = new ArrayList<>(jvmOptions);
         options.add("-Dquarkus.http.host=" + host);
@@ -46,6 +66,8 @@ final class Registry {
                 dataDirectory,
                 options,
                 List.of("-jar", layout.registryRunnerJar().toString()),
+                // the runner reads its datasource from the environment (a -D property is not picked up)
+                Map.of("REGISTRY_DATASOURCE_URL", databaseUrl()),
                 directory,
                 consoleLog());
     }

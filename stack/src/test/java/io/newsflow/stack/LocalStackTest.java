@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -91,14 +93,18 @@ class LocalStackTest {
     }
 
     @Test
-    void shouldReplaceAStackWhoseProcessesDiedWithFreshStorageSinceTheRegistryForgotItsSchemas() throws Exception {
+    void shouldKeepTopicsRecordsAndSchemaIdsWhenBothProcessesAreKilledAndTheStackStartsAgain() throws Exception {
         Path dataDirectory = Files.createTempDirectory(Path.of("target"), "local-stack-crash-");
         StackConfig config = StackConfig.defaults(dataDirectory).withFreePorts();
         try {
-            StackStatus crashed;
-            try (LocalStack first = LocalStack.start(config)) {
-                createTopic(first.bootstrapServers(), "left-by-a-crashed-stack");
-                crashed = first.status();
+            // not closed: closing would stop the stack cleanly, and this test is about a crash
+            LocalStack first = LocalStack.start(config);
+            produceAndConsumeOneRecord(first.bootstrapServers());
+            int schemaId = registerSchema(first.schemaRegistryUrl(), "kept-value");
+            StackStatus crashed = first.status();
+            // a client still connected when the broker dies leaves the broker's port in TIME-WAIT
+            try (Admin connected = admin(first.bootstrapServers())) {
+                connected.listTopics().names().get();
                 killForcibly(crashed.brokerPid());
                 killForcibly(crashed.registryPid());
             }
@@ -106,13 +112,112 @@ class LocalStackTest {
             try (LocalStack second = LocalStack.start(config)) {
                 assertThat(second.owned()).isTrue();
                 assertThat(second.status().brokerPid()).isNotEqualTo(crashed.brokerPid());
-                assertThat(second.bootstrapServers()).isNotEqualTo(crashed.bootstrapServers());
-                assertThat(topicNames(second.bootstrapServers())).doesNotContain("left-by-a-crashed-stack");
+                assertThat(second.bootstrapServers())
+                        .as("a restarted part gets its recorded ports back, so clients find it again")
+                        .isEqualTo(crashed.bootstrapServers());
+                assertThat(second.schemaRegistryUrl()).isEqualTo(crashed.schemaRegistryUrl());
+                assertThat(consumeAll(second.bootstrapServers(), TOPIC)).containsExactly("hello");
+                assertThat(schemaById(second.schemaRegistryUrl(), schemaId)).contains("KeptRecord");
             }
         } finally {
             LocalStack.stopExisting(dataDirectory);
         }
         assertThat(processesStartedFor(dataDirectory)).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheDataWhenAStoppedStackStartsAgainOnOtherPorts() throws Exception {
+        Path dataDirectory = Files.createTempDirectory(Path.of("target"), "local-stack-restart-");
+        StackConfig config = StackConfig.defaults(dataDirectory).withFreePorts();
+        int schemaId;
+        String firstBootstrap;
+        try (LocalStack first = LocalStack.start(config)) {
+            produceAndConsumeOneRecord(first.bootstrapServers());
+            schemaId = registerSchema(first.schemaRegistryUrl(), "kept-value");
+            firstBootstrap = first.bootstrapServers();
+        }
+        // a clean stop forgets the ports; the free-port config then picks new ones, the controller's included
+        try (LocalStack second = LocalStack.start(config)) {
+            LOG.info("first kafka {}, second kafka {}", firstBootstrap, second.bootstrapServers());
+            assertThat(consumeAll(second.bootstrapServers(), TOPIC)).containsExactly("hello");
+            assertThat(schemaById(second.schemaRegistryUrl(), schemaId)).contains("KeptRecord");
+        } finally {
+            LocalStack.stopExisting(dataDirectory);
+        }
+    }
+
+    @Test
+    void shouldRestartOnlyTheRegistryWhenOnlyTheRegistryDied() throws Exception {
+        Path dataDirectory = Files.createTempDirectory(Path.of("target"), "local-stack-registry-crash-");
+        StackConfig config = StackConfig.defaults(dataDirectory).withFreePorts();
+        try {
+            LocalStack first = LocalStack.start(config);
+            StackStatus before = first.status();
+            int schemaId = registerSchema(first.schemaRegistryUrl(), "kept-value");
+            produceAndConsumeOneRecord(first.bootstrapServers());
+            killForcibly(before.registryPid());
+
+            StackStatus after = LocalStack.start(config).status();
+
+            assertThat(after.brokerPid()).as("the healthy broker keeps running").isEqualTo(before.brokerPid());
+            assertThat(after.registryPid()).isNotEqualTo(before.registryPid());
+            assertThat(after.running()).isTrue();
+            assertThat(consumeAll(after.bootstrapServers(), TOPIC)).containsExactly("hello");
+            assertThat(schemaById(after.schemaRegistryUrl(), schemaId)).contains("KeptRecord");
+        } finally {
+            LocalStack.stopExisting(dataDirectory);
+        }
+        assertThat(processesStartedFor(dataDirectory)).isEmpty();
+    }
+
+    @Test
+    void shouldReportAFrozenRegistryAsAliveButNotAnswering() throws Exception {
+        Path dataDirectory = Files.createTempDirectory(Path.of("target"), "local-stack-frozen-");
+        try (LocalStack stack =
+                LocalStack.start(StackConfig.defaults(dataDirectory).withFreePorts())) {
+            long registryPid = stack.status().registryPid();
+            signal("STOP", registryPid);
+            StackStatus frozen;
+            try {
+                frozen = LocalStack.inspect(dataDirectory).orElseThrow();
+            } finally {
+                signal("CONT", registryPid);
+            }
+
+            assertThat(frozen.registryAlive()).isTrue();
+            assertThat(frozen.registry().answered()).isFalse();
+            assertThat(frozen.broker().answered()).isTrue();
+            assertThat(frozen.running()).isFalse();
+            assertThat(frozen.describe()).contains("NOT running").contains("NOT answering");
+            assertThat(LocalStack.inspect(dataDirectory).orElseThrow().running())
+                    .as("answering again once thawed")
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void shouldDeleteTopicsAndSchemasOnlyOnReset() throws Exception {
+        Path dataDirectory = Files.createTempDirectory(Path.of("target"), "local-stack-reset-");
+        StackConfig config = StackConfig.defaults(dataDirectory).withFreePorts();
+        try {
+            try (LocalStack first = LocalStack.start(config)) {
+                produceAndConsumeOneRecord(first.bootstrapServers());
+                registerSchema(first.schemaRegistryUrl(), "doomed-value");
+            }
+            assertThat(LocalStack.dataToReset(dataDirectory)).hasSize(2);
+
+            Map<Path, Long> deleted = LocalStack.reset(dataDirectory);
+
+            assertThat(deleted)
+                    .hasSize(2)
+                    .allSatisfy((path, bytes) -> assertThat(path).doesNotExist());
+            try (LocalStack second = LocalStack.start(config)) {
+                assertThat(topicNames(second.bootstrapServers())).doesNotContain(TOPIC);
+                assertThat(get(second.schemaRegistryUrl() + "/subjects").body()).isEqualTo("[]");
+            }
+        } finally {
+            LocalStack.stopExisting(dataDirectory);
+        }
     }
 
     @Test
@@ -181,14 +286,68 @@ class LocalStackTest {
                         .toString());
     }
 
+    private static Admin admin(String bootstrapServers) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /** Registers a one-field Avro record schema under {@code subject}; returns the id the registry issued. */
+    private static int registerSchema(String registryUrl, String subject) throws Exception {
+        String schema = "{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"KeptRecord\\\",\\\"fields\\\":"
+                + "[{\\\"name\\\":\\\"a\\\",\\\"type\\\":\\\"string\\\"}]}";
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(registryUrl + "/subjects/" + subject + "/versions"))
+                                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"schema\":\"" + schema + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(response.body());
+        assertThat(id.find()).as(response.body()).isTrue();
+        return Integer.parseInt(id.group(1));
+    }
+
+    private static String schemaById(String registryUrl, int id) throws Exception {
+        HttpResponse<String> response = get(registryUrl + "/schemas/ids/" + id);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(kill.exitValue()).isZero();
+    }
+
+    /** Every value in {@code topic} from the beginning, read until a poll brings nothing more. */
+    private static List<String> consumeAll(String bootstrapServers, String topic) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            List<String> values = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+            });
+            return values;
+        }
+    }
+
     private static void createTopic(String bootstrapServers, String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = admin(bootstrapServers)) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         }
     }
 
     private static Set<String> topicNames(String bootstrapServers) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = admin(bootstrapServers)) {
             return admin.listTopics().names().get();
         }
     }
