@@ -46,7 +46,11 @@ final class SinkCommand implements Callable<Integer> {
                                 }
                             },
                             "newsflow-sink-stop"));
-            spec.commandLine().getErr().println("sink running, writing to " + config.jdbcUrl() + "; Ctrl-C stops it");
+            spec.commandLine()
+                    .getErr()
+                    .println("sink running, writing to " + JdbcArticleStore.redact(config.jdbcUrl())
+                            + "; Ctrl-C stops it. It waits out broker, registry and database outages by itself"
+                            + " (logged as 'Sink unhealthy' and 'healthy again').");
             SinkProgress progress = sink.runUntil(p -> false);
             spec.commandLine()
                     .getErr()

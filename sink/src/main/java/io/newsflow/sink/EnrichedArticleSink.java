@@ -11,16 +11,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,10 +37,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Consumes {@link Topics#ARTICLES_ENRICHED} and writes the articles to an {@link ArticleStore}.
@@ -47,9 +55,19 @@ import org.apache.kafka.common.serialization.Deserializer;
  * and {@code isolation.level=read_committed} (the enricher writes transactionally), so delivery is at-least-once and
  * the idempotent store makes a redelivery harmless.
  *
- * <p>Failures that are not the record's fault are not dead-lettered: an unreachable schema registry, a database
- * error or an unacknowledged dead letter ends the run with the exception, without committing, and puts the consumer
- * back at the start of the batch, so the batch is read again by the next {@link #runUntil} or after a restart.
+ * <p>Failures that are not the record's fault are never dead-lettered. An outage (the broker, the registry or the
+ * database away: {@link #isTransient}) puts the consumer back at the start of the batch without committing, marks the
+ * sink unhealthy ({@link #health()}, logged once), waits with exponential back-off (0.5 s doubling to 30 s) and tries
+ * the batch again, for as long as it takes; the sink recovers by itself when the outage ends. Any other failure (a
+ * refusal by the database, a bug) ends the run with the exception, also without committing, so the batch is read
+ * again after a restart.
+ *
+ * <p>Rebalances: the loop writes and commits each batch before the next poll, and a partition can only be revoked
+ * inside a poll, so a revoked partition never has written-but-uncommitted rows or uncommitted-but-unwritten offsets.
+ * A commit refused because the group rebalanced meanwhile ({@link CommitFailedException},
+ * {@link RebalanceInProgressException}) leaves rows written and offsets not committed: the partition's next owner
+ * reads those records again and rewrites the same rows (the store is idempotent and never puts an older version
+ * back), so the sink logs it and carries on.
  *
  * <p>Threading: {@link #run()} or {@link #runUntil} on one thread; {@link #shutdown()} from any thread makes it
  * return; {@link #close()} afterwards, on any thread. The store is the caller's: it is not closed here.
@@ -65,7 +83,13 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
     private final ArticleStore store;
     private final Duration pollTimeout;
     private final Clock clock;
+    private static final Logger LOG = LoggerFactory.getLogger(EnrichedArticleSink.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
     private volatile boolean shuttingDown;
+    private final CountDownLatch shutdownRequested = new CountDownLatch(1);
+    private volatile SinkHealth health = SinkHealth.ok();
     private boolean subscribed;
     private long stored;
     private long deadLettered;
@@ -153,17 +177,37 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
      */
     public SinkProgress runUntil(Predicate<SinkProgress> stop) {
         if (!subscribed) {
-            consumer.subscribe(List.of(Topics.ARTICLES_ENRICHED));
+            consumer.subscribe(List.of(Topics.ARTICLES_ENRICHED), new LoggingRebalanceListener());
             subscribed = true;
         }
         Instant lastRecord = clock.instant();
+        Duration backoff = FIRST_BACKOFF;
         try {
             while (!shuttingDown) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout);
                 polls++;
                 if (!records.isEmpty()) {
-                    handle(records);
-                    lastRecord = clock.instant();
+                    try {
+                        handle(records);
+                        lastRecord = clock.instant();
+                        backoff = FIRST_BACKOFF;
+                        recovered();
+                    } catch (CommitFailedException | RebalanceInProgressException e) {
+                        LOG.warn(
+                                "A written batch of {} records was not committed because the group rebalanced; its"
+                                        + " partitions' next owner rewrites the same rows: {}",
+                                records.count(),
+                                e.toString());
+                    } catch (RuntimeException e) {
+                        if (!isTransient(e)) {
+                            throw e;
+                        }
+                        unhealthy(e);
+                        pause(backoff);
+                        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+                                ? MAX_BACKOFF
+                                : backoff.multipliedBy(2);
+                    }
                 }
                 if (stop.test(progress(lastRecord))) {
                     break;
@@ -175,6 +219,74 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
             }
         }
         return progress(lastRecord);
+    }
+
+    /**
+     * Whether a failure is an outage to wait out rather than a refusal: a retriable Kafka error or an unreachable
+     * registry ({@link DeadLetters#isTransient}), or a database outage ({@link StoreException#isTransient()}).
+     */
+    static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StoreException store && store.isTransient()) {
+                return true;
+            }
+        }
+        return DeadLetters.isTransient(e);
+    }
+
+    /** Whether the sink is working, or waiting out an outage, and since when; safe from any thread. */
+    public SinkHealth health() {
+        return health;
+    }
+
+    private void unhealthy(RuntimeException e) {
+        if (health.healthy()) {
+            LOG.warn("Sink unhealthy: {}; retrying the batch with back-off until it passes", e.toString());
+            health = SinkHealth.unhealthy(e.toString(), clock.instant());
+        } else {
+            LOG.debug("Sink still unhealthy: {}", e.toString());
+        }
+    }
+
+    private void recovered() {
+        if (!health.healthy()) {
+            LOG.info(
+                    "Sink healthy again after {}",
+                    Duration.between(health.since(), clock.instant()).toMillis() + " ms");
+            health = SinkHealth.ok();
+        }
+    }
+
+    /** Waits {@code backoff}, or less if {@link #shutdown()} is called meanwhile. */
+    private void pause(Duration backoff) {
+        try {
+            shutdownRequested.await(backoff.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            shuttingDown = true;
+        }
+    }
+
+    /** Logs assignment changes; nothing to flush or abandon, see the class comment. */
+    private static final class LoggingRebalanceListener implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (!partitions.isEmpty()) {
+                LOG.info("Sink partitions revoked (every batch read so far is written and committed): {}", partitions);
+            }
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (!partitions.isEmpty()) {
+                LOG.info("Sink partitions assigned: {}", partitions);
+            }
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            LOG.warn("Sink partitions lost without a clean revocation: {}; their records come again", partitions);
+        }
     }
 
     /** Runs until {@code count} articles have been stored by this sink, or nothing arrived for {@code idle}. */
@@ -284,6 +396,7 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
     /** Makes {@link #run()} / {@link #runUntil} return soon; safe from any thread. */
     public void shutdown() {
         shuttingDown = true;
+        shutdownRequested.countDown();
         consumer.wakeup();
     }
 

@@ -15,6 +15,9 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,10 +66,13 @@ public final class JdbcArticleStore implements ArticleStore {
             + "fingerprint_sha256 = excluded.fingerprint_sha256, simhash = excluded.simhash, "
             + "enrichment_version = excluded.enrichment_version, kb_version = excluded.kb_version, "
             + "taxonomy_version = excluded.taxonomy_version, kafka_topic = excluded.kafka_topic, "
-            + "kafka_partition = excluded.kafka_partition, kafka_offset = excluded.kafka_offset";
+            + "kafka_partition = excluded.kafka_partition, kafka_offset = excluded.kafka_offset "
+            // a replay of an older enrichment must not put an older version back, even from another sink
+            + "WHERE excluded.enriched_at >= articles.enriched_at";
 
     private final String jdbcUrl;
-    private final Connection connection;
+    /** Null after a connection failure; {@link #connection()} opens a new one on the next use. */
+    private Connection connection;
 
     private JdbcArticleStore(String jdbcUrl, Connection connection) {
         this.jdbcUrl = jdbcUrl;
@@ -81,6 +87,15 @@ public final class JdbcArticleStore implements ArticleStore {
     public static JdbcArticleStore open(String jdbcUrl) {
         migrate(jdbcUrl);
         try {
+            return new JdbcArticleStore(jdbcUrl, openConnection(jdbcUrl));
+        } catch (SQLException e) {
+            throw new StoreException("Cannot open the article database " + redact(jdbcUrl), e);
+        }
+    }
+
+    /** A connection in manual-commit mode, with SQLite's foreign keys and busy timeout set. */
+    private static Connection openConnection(String jdbcUrl) throws SQLException {
+        {
             Connection connection = DriverManager.getConnection(jdbcUrl);
             try {
                 if (isSqlite(jdbcUrl)) {
@@ -94,10 +109,36 @@ public final class JdbcArticleStore implements ArticleStore {
                 connection.close();
                 throw e;
             }
-            return new JdbcArticleStore(jdbcUrl, connection);
-        } catch (SQLException e) {
-            throw new StoreException("Cannot open the article database " + redact(jdbcUrl), e);
+            return connection;
         }
+    }
+
+    /**
+     * The open connection, or a new one when the last failed with a connection error (the database restarted or
+     * the network dropped): a sink outlives a database outage without being restarted.
+     */
+    private Connection connection() throws SQLException {
+        if (connection == null) {
+            connection = openConnection(jdbcUrl);
+        }
+        return connection;
+    }
+
+    /**
+     * Wraps a failure; a connection-level one also drops the connection, so the next operation reconnects.
+     * The message never shows the URL's query string, where a password may be.
+     */
+    private StoreException failure(String message, SQLException cause) {
+        StoreException failure = new StoreException(message, cause);
+        if (failure.isTransient() && connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
+            }
+            connection = null;
+        }
+        return failure;
     }
 
     /**
@@ -160,10 +201,17 @@ public final class JdbcArticleStore implements ArticleStore {
         }
     }
 
-    /** The URL without its query string, which may hold a password. */
-    private static String redact(String jdbcUrl) {
-        int query = jdbcUrl.indexOf('?');
-        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query) + "?...";
+    /**
+     * The URL fit to print: user info ({@code //user:secret@host}) and the query string, where drivers take
+     * {@code password=}, are replaced by {@code ***}. Every message and log line that names the database uses it.
+     */
+    public static String redact(String jdbcUrl) {
+        if (jdbcUrl == null) {
+            return null;
+        }
+        String s = jdbcUrl.replaceAll("//[^/@?#]*@", "//***@");
+        int query = s.indexOf('?');
+        return query < 0 ? s : s.substring(0, query) + "?***";
     }
 
     @Override
@@ -175,6 +223,29 @@ public final class JdbcArticleStore implements ArticleStore {
         for (ArticleWrite write : batch) {
             latest.remove(write.article().getArticleId());
             latest.put(write.article().getArticleId(), write);
+        }
+        try {
+            writeNotOlder(connection(), latest);
+        } catch (SQLException e) {
+            rollbackQuietly(e);
+            throw failure("Cannot write a batch of " + latest.size() + " articles to " + redact(jdbcUrl), e);
+        }
+    }
+
+    /**
+     * Writes the articles that are not older (by {@code enrichedAt}) than what the database holds under their id;
+     * an equal one is written again (a replay of the same record changes nothing). An older one, replayed after a
+     * newer enrichment was stored, is skipped with its entities and topics.
+     */
+    private void writeNotOlder(Connection connection, Map<String, ArticleWrite> latest) throws SQLException {
+        Map<String, Long> stored = storedEnrichedAt(connection, latest.keySet());
+        latest.values().removeIf(w -> {
+            Long current = stored.get(w.article().getArticleId());
+            return current != null && w.article().getEnrichedAt().toEpochMilli() < current;
+        });
+        if (latest.isEmpty()) {
+            connection.commit();
+            return;
         }
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT_ARTICLE);
                 PreparedStatement deleteEntities =
@@ -215,10 +286,30 @@ public final class JdbcArticleStore implements ArticleStore {
             insertEntity.executeBatch();
             insertTopic.executeBatch();
             connection.commit();
-        } catch (SQLException e) {
-            rollbackQuietly(e);
-            throw new StoreException("Cannot write a batch of " + latest.size() + " articles to " + redact(jdbcUrl), e);
         }
+    }
+
+    /** {@code enriched_at} (epoch millis) of those of {@code ids} already stored. */
+    private static Map<String, Long> storedEnrichedAt(Connection connection, Collection<String> ids)
+            throws SQLException {
+        Map<String, Long> found = new HashMap<>();
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement s = connection.prepareStatement(
+                    "SELECT article_id, enriched_at FROM articles WHERE article_id IN (" + marks + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private static void bindArticle(PreparedStatement s, ArticleWrite write) throws SQLException {
@@ -280,6 +371,9 @@ public final class JdbcArticleStore implements ArticleStore {
     }
 
     private void rollbackQuietly(SQLException cause) {
+        if (connection == null) {
+            return;
+        }
         try {
             connection.rollback();
         } catch (SQLException e) {
@@ -290,16 +384,16 @@ public final class JdbcArticleStore implements ArticleStore {
     @Override
     public Optional<StoredArticle> find(String articleId) {
         try {
-            Optional<StoredArticle> result = readArticle(articleId);
+            Optional<StoredArticle> result = readArticle(connection(), articleId);
             connection.commit();
             return result;
         } catch (SQLException e) {
             rollbackQuietly(e);
-            throw new StoreException("Cannot read article '" + articleId + "' from " + redact(jdbcUrl), e);
+            throw failure("Cannot read article '" + articleId + "' from " + redact(jdbcUrl), e);
         }
     }
 
-    private Optional<StoredArticle> readArticle(String articleId) throws SQLException {
+    private static Optional<StoredArticle> readArticle(Connection connection, String articleId) throws SQLException {
         List<StoredArticle.Entity> entities = new ArrayList<>();
         try (PreparedStatement s =
                 connection.prepareStatement("SELECT entity_id, type, name, mention_count, confidence "
@@ -362,7 +456,7 @@ public final class JdbcArticleStore implements ArticleStore {
 
     @Override
     public long countArticles() {
-        try (Statement s = connection.createStatement();
+        try (Statement s = connection().createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM articles")) {
             rs.next();
             long count = rs.getLong(1);
@@ -370,15 +464,16 @@ public final class JdbcArticleStore implements ArticleStore {
             return count;
         } catch (SQLException e) {
             rollbackQuietly(e);
-            throw new StoreException("Cannot count articles in " + redact(jdbcUrl), e);
+            throw failure("Cannot count articles in " + redact(jdbcUrl), e);
         }
     }
 
     @Override
     public List<String> articleIdsForTopic(String topicId) {
         List<String> ids = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement(
-                "SELECT article_id FROM article_topics WHERE topic_id = ? ORDER BY score DESC, article_id")) {
+        try (PreparedStatement s = connection()
+                .prepareStatement(
+                        "SELECT article_id FROM article_topics WHERE topic_id = ? ORDER BY score DESC, article_id")) {
             s.setString(1, topicId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -389,12 +484,15 @@ public final class JdbcArticleStore implements ArticleStore {
             return ids;
         } catch (SQLException e) {
             rollbackQuietly(e);
-            throw new StoreException("Cannot read the articles of topic '" + topicId + "' from " + redact(jdbcUrl), e);
+            throw failure("Cannot read the articles of topic '" + topicId + "' from " + redact(jdbcUrl), e);
         }
     }
 
     @Override
     public void close() {
+        if (connection == null) {
+            return;
+        }
         try {
             connection.close();
         } catch (SQLException e) {

@@ -79,7 +79,8 @@ public record SinkConfig(
         jdbcUrl = ConfigChecks.required(JDBC_URL, jdbcUrl);
         if (!jdbcUrl.startsWith("jdbc:sqlite:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
             throw new ConfigException(
-                    JDBC_URL, "must start with jdbc:sqlite: or jdbc:postgresql:, got '" + jdbcUrl + "'");
+                    JDBC_URL,
+                    "must start with jdbc:sqlite: or jdbc:postgresql:, got '" + JdbcArticleStore.redact(jdbcUrl) + "'");
         }
         groupId = ConfigChecks.plainText(GROUP_ID, groupId);
         clientId = ConfigChecks.plainText(CLIENT_ID, clientId);

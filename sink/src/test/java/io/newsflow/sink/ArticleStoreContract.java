@@ -125,6 +125,44 @@ abstract class ArticleStoreContract {
     }
 
     @Test
+    void shouldKeepTheNewerVersionWhenAnOlderEnrichmentIsReplayedAfterIt() {
+        store().writeAll(List.of(write(
+                anEnrichedArticle()
+                        .withId("v")
+                        .withTitle("Newer")
+                        .withEnrichedAt(Instant.parse("2026-12-01T10:00:00Z"))
+                        .withTopic("new-topic", 0.8),
+                5)));
+
+        store().writeAll(List.of(write(
+                anEnrichedArticle()
+                        .withId("v")
+                        .withTitle("Older")
+                        .withEnrichedAt(Instant.parse("2026-12-01T09:00:00Z"))
+                        .withTopic("old-topic", 0.8),
+                2)));
+
+        StoredArticle stored = store().find("v").orElseThrow();
+        assertThat(stored.title()).isEqualTo("Newer");
+        assertThat(stored.kafkaOffset()).isEqualTo(5);
+        assertThat(stored.topics()).extracting(StoredArticle.Topic::topicId).containsExactly("new-topic");
+    }
+
+    @Test
+    void shouldWriteOnlyTheNotOlderArticlesOfAMixedBatch() {
+        Instant t = Instant.parse("2026-12-01T10:00:00Z");
+        store().writeAll(List.of(
+                write(anEnrichedArticle().withId("a").withTitle("A2").withEnrichedAt(t), 1)));
+
+        store().writeAll(List.of(
+                write(anEnrichedArticle().withId("a").withTitle("A1").withEnrichedAt(t.minusSeconds(60)), 2),
+                write(anEnrichedArticle().withId("b").withTitle("B1").withEnrichedAt(t.minusSeconds(60)), 3)));
+
+        assertThat(store().find("a").orElseThrow().title()).isEqualTo("A2");
+        assertThat(store().find("b").orElseThrow().title()).isEqualTo("B1");
+    }
+
+    @Test
     void shouldReplaceEntitiesAndTopicsWhenArticleChanges() {
         store().writeAll(List.of(write(
                 anEnrichedArticle()

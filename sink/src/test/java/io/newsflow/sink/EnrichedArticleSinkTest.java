@@ -13,18 +13,25 @@ import io.newsflow.schemas.registry.SchemaRegistryClients;
 import io.newsflow.schemas.serde.AvroWireSerde;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -231,48 +238,62 @@ class EnrichedArticleSinkTest {
         assertThat(consumer.committed(Set.of(TP))).isEmpty();
     }
 
-    @Test
-    void shouldReadTheFailedBatchAgainWhenRunAgainAfterAStoreFailure() {
-        ArticleStore failsOnce = new ArticleStore() {
-            private boolean failed;
+    /** Delegates to the fixture's store after failing the first {@code failures} writes with {@code failure}. */
+    private final class FailingStore implements ArticleStore {
+        private final Supplier<StoreException> failure;
+        private int failuresLeft;
 
-            @Override
-            public void writeAll(List<ArticleWrite> batch) {
-                if (!failed) {
-                    failed = true;
-                    throw new StoreException("database busy", null);
-                }
-                store.writeAll(batch);
-            }
+        FailingStore(int failures, Supplier<StoreException> failure) {
+            this.failuresLeft = failures;
+            this.failure = failure;
+        }
 
-            @Override
-            public Optional<StoredArticle> find(String articleId) {
-                return store.find(articleId);
+        @Override
+        public void writeAll(List<ArticleWrite> batch) {
+            if (failuresLeft > 0) {
+                failuresLeft--;
+                throw failure.get();
             }
+            store.writeAll(batch);
+        }
 
-            @Override
-            public long countArticles() {
-                return store.countArticles();
-            }
+        @Override
+        public Optional<StoredArticle> find(String articleId) {
+            return store.find(articleId);
+        }
 
-            @Override
-            public List<String> articleIdsForTopic(String topicId) {
-                return store.articleIdsForTopic(topicId);
-            }
+        @Override
+        public long countArticles() {
+            return store.countArticles();
+        }
 
-            @Override
-            public void close() {
-                store.close();
-            }
-        };
-        // same clients as the fixture's sink, which closes them
-        EnrichedArticleSink retrying = new EnrichedArticleSink(
-                consumer,
+        @Override
+        public List<String> articleIdsForTopic(String topicId) {
+            return store.articleIdsForTopic(topicId);
+        }
+
+        @Override
+        public void close() {
+            store.close();
+        }
+    }
+
+    private EnrichedArticleSink sinkWriting(ArticleStore target, Consumer<byte[], byte[]> from) {
+        // same producer as the fixture's sink, which closes it
+        return new EnrichedArticleSink(
+                from,
                 AvroWireSerde.forValues(registry, EnrichedArticle.class).deserializer(),
                 dlq,
-                failsOnce,
+                target,
                 Duration.ofMillis(10),
                 new SteppingClock());
+    }
+
+    @Test
+    void shouldReadTheFailedBatchAgainWhenRunAgainAfterARefusalByTheStore() {
+        EnrichedArticleSink retrying = sinkWriting(
+                new FailingStore(1, () -> new StoreException("constraint violated", new SQLException("no", "23505"))),
+                consumer);
         ConsumerRecord<byte[], byte[]> record =
                 record(0, "f", bytes(anEnrichedArticle().withId("f").build()));
         deliverOnNextPoll(List.of(record));
@@ -285,6 +306,68 @@ class EnrichedArticleSinkTest {
         assertThat(progress.stored()).isEqualTo(1);
         assertThat(store.find("f")).isPresent();
         assertThat(consumer.committed(Set.of(TP)).get(TP).offset()).isEqualTo(1);
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldWaitOutADatabaseOutageAndStoreTheBatchWithoutARestart() {
+        EnrichedArticleSink patient = sinkWriting(
+                new FailingStore(
+                        2,
+                        () -> new StoreException(
+                                "Cannot write a batch", new SQLException("Connection refused", "08001"))),
+                consumer);
+        ConsumerRecord<byte[], byte[]> record =
+                record(0, "o", bytes(anEnrichedArticle().withId("o").build()));
+        // each failed attempt rewinds to the batch; the broker offers it again each time
+        for (int attempt = 0; attempt < 3; attempt++) {
+            deliverOnNextPoll(List.of(record));
+        }
+        List<SinkHealth> seen = new ArrayList<>();
+
+        SinkProgress progress = patient.runUntil(p -> {
+            seen.add(patient.health());
+            return p.stored() == 1;
+        });
+
+        assertThat(progress.stored()).isEqualTo(1);
+        assertThat(store.find("o")).isPresent();
+        assertThat(consumer.committed(Set.of(TP)).get(TP).offset()).isEqualTo(1);
+        assertThat(seen).anySatisfy(h -> {
+            assertThat(h.healthy()).isFalse();
+            assertThat(h.problem()).contains("Cannot write a batch");
+        });
+        assertThat(patient.health().healthy()).isTrue();
+    }
+
+    @Test
+    void shouldCarryOnWhenTheGroupRebalancedBeforeTheBatchWasCommitted() {
+        AtomicInteger commits = new AtomicInteger();
+        MockConsumer<byte[], byte[]> rebalanced = new MockConsumer<>("earliest") {
+            @Override
+            public synchronized void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+                if (commits.getAndIncrement() == 0) {
+                    throw new CommitFailedException("the group rebalanced");
+                }
+                super.commitSync(offsets);
+            }
+        };
+        rebalanced.schedulePollTask(() -> {
+            rebalanced.rebalance(List.of(TP));
+            rebalanced.updateBeginningOffsets(Map.of(TP, 0L));
+            rebalanced.addRecord(
+                    record(0, "c1", bytes(anEnrichedArticle().withId("c1").build())));
+        });
+        rebalanced.schedulePollTask(() -> rebalanced.addRecord(
+                record(1, "c2", bytes(anEnrichedArticle().withId("c2").build()))));
+        EnrichedArticleSink sink = sinkWriting(store, rebalanced);
+
+        SinkProgress progress = sink.runUntil(p -> commits.get() >= 2);
+
+        assertThat(store.find("c1")).as("written before the refused commit").isPresent();
+        assertThat(store.find("c2")).as("the sink carried on").isPresent();
+        assertThat(rebalanced.committed(Set.of(TP)).get(TP).offset()).isEqualTo(2);
+        assertThat(progress.stored()).isEqualTo(1);
     }
 
     @Test

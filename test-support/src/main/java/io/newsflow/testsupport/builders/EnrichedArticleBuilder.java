@@ -28,6 +28,7 @@ public final class EnrichedArticleBuilder {
     private String body = "Kim Jong Un and Vladimir Putin signed a treaty.";
     private String url = "https://example.com/a-1";
     private Instant publishedAt = Instant.parse("2026-11-29T08:00:00Z");
+    private Instant enrichedAt = Instant.parse("2026-11-30T00:10:01.456Z");
     private final List<Entity> entities = new ArrayList<>();
     private final List<TopicAssignment> topics = new ArrayList<>();
 
@@ -39,6 +40,12 @@ public final class EnrichedArticleBuilder {
 
     public EnrichedArticleBuilder withId(String value) {
         this.id = value;
+        return this;
+    }
+
+    /** When the enricher produced it; a later enrichment of the same id is a newer version. */
+    public EnrichedArticleBuilder withEnrichedAt(Instant value) {
+        this.enrichedAt = value;
         return this;
     }
 
@@ -93,7 +100,7 @@ public final class EnrichedArticleBuilder {
                 .setUrl(url)
                 .setPublishedAt(publishedAt)
                 .setIngestedAt(Instant.parse("2026-11-30T00:10:00.123Z"))
-                .setEnrichedAt(Instant.parse("2026-11-30T00:10:01.456Z"))
+                .setEnrichedAt(enrichedAt)
                 .setLanguage(DetectedLanguage.newBuilder()
                         .setCode("en")
                         .setConfidence(0.97)
