@@ -180,7 +180,7 @@ final class IngestCommand implements Callable<Integer> {
                                 () -> {
                                     stop.countDown();
                                     try {
-                                        closed.await(15, TimeUnit.SECONDS);
+                                        closed.await(30, TimeUnit.SECONDS);
                                     } catch (InterruptedException e) {
                                         Thread.currentThread().interrupt();
                                     }

@@ -91,6 +91,8 @@ public final class HttpIngestServer implements AutoCloseable {
     private final ArticlePublisher publisher;
     private final ObjectMapper json = new ObjectMapper();
     private final byte[] expectedAuthorization;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean closing;
 
     private HttpIngestServer(
             HttpServer server,
@@ -147,10 +149,23 @@ public final class HttpIngestServer implements AutoCloseable {
         return server.getAddress();
     }
 
-    /** Stops accepting, gives requests in progress up to 5 s to finish, and stops the threads. */
+    /**
+     * Answers new requests 503, gives requests in progress up to 5 s to finish (each waits for its own
+     * acknowledgement), then closes the socket and stops the threads.
+     */
     @Override
     public void close() {
-        server.stop(5);
+        closing = true;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        try {
+            while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // not stop(5): on JDK 17 that always waits the full delay, even with nothing in progress
+        server.stop(0);
         executor.shutdown();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);
@@ -173,7 +188,13 @@ public final class HttpIngestServer implements AutoCloseable {
     }
 
     private void articles(HttpExchange exchange) throws IOException {
+        inFlight.incrementAndGet();
         try (exchange) {
+            if (closing) {
+                exchange.getResponseHeaders().set("Retry-After", "10");
+                respond(exchange, 503, Map.of("error", "server is stopping; retry later"));
+                return;
+            }
             if (!exchange.getRequestURI().getPath().equals(ARTICLES_PATH)) {
                 respond(exchange, 404, Map.of("error", "not found"));
                 return;
@@ -216,6 +237,8 @@ public final class HttpIngestServer implements AutoCloseable {
                     exchange,
                     500,
                     Map.of("error", "internal error: " + e.getClass().getSimpleName()));
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 
