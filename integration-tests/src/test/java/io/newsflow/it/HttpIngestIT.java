@@ -19,10 +19,12 @@ import io.newsflow.schemas.serde.AvroWireSerde;
 import io.newsflow.testsupport.kafka.TopicProbe;
 import io.newsflow.testsupport.stack.RealKafkaStack;
 import io.newsflow.testsupport.stack.WithRealKafkaStack;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -172,6 +174,21 @@ class HttpIngestIT {
         String body = "{\"title\":\"Long\",\"body\":\"" + "x".repeat(2048) + "\"}";
 
         HttpResponse<String> response = post(guarded, "application/json", body, "Bearer " + TOKEN);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void shouldAnswer413ForAChunkedBodyPastTheLimitWithoutContentLength() throws Exception {
+        byte[] body = ("{\"title\":\"Long\",\"body\":\"" + "x".repeat(2048) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(uri(guarded, "/articles"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TOKEN)
+                // a stream of unknown length is sent chunked: the server learns the size only by reading
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+                .build();
+
+        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(413);
     }
