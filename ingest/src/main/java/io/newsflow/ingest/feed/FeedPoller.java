@@ -179,12 +179,13 @@ public final class FeedPoller implements AutoCloseable {
                 .header(
                         "Accept",
                         "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5");
-        Optional.ofNullable(state.etag(key)).ifPresent(v -> request.header("If-None-Match", v));
-        Optional.ofNullable(state.lastModified(key)).ifPresent(v -> request.header("If-Modified-Since", v));
         Fetched fetched;
         try {
+            Optional.ofNullable(state.etag(key)).ifPresent(v -> request.header("If-None-Match", v));
+            Optional.ofNullable(state.lastModified(key)).ifPresent(v -> request.header("If-Modified-Since", v));
             fetched = fetch(request.build());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // RuntimeException: e.g. a stored validator the HTTP client refuses as a header value
             return failed(feed, List.of(), List.of(), 0, "cannot fetch: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -202,7 +203,7 @@ public final class FeedPoller implements AutoCloseable {
         try {
             SyndFeedInput input = new SyndFeedInput();
             parsed = input.build(new XmlReader(new ByteArrayInputStream(fetched.body())));
-        } catch (FeedException | IOException | IllegalArgumentException e) {
+        } catch (FeedException | IOException | RuntimeException e) {
             return failed(feed, List.of(), List.of(), 0, "not an RSS or Atom feed: " + e.getMessage());
         }
         return publishNewItems(feed, parsed, fetched);

@@ -321,7 +321,9 @@ public final class DropFolderWatcher implements AutoCloseable {
         try {
             results = reader.read(file);
         } catch (IOException e) {
-            return moveToFailed(file, List.of(), List.of("cannot read: " + e), again);
+            FileOutcome unreadable = moveToFailed(file, List.of(), List.of("cannot read: " + e), again);
+            deleteMarker(marker, unreadable);
+            return unreadable;
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -373,6 +375,12 @@ public final class DropFolderWatcher implements AutoCloseable {
         rejected.addAndGet(reasons.size());
         FileOutcome outcome =
                 reasons.isEmpty() ? moveToDone(file, ids, again) : moveToFailed(file, ids, reasons, again);
+        deleteMarker(marker, outcome);
+        return outcome;
+    }
+
+    /** Once the file has left the folder, its marker has served its purpose. */
+    private static void deleteMarker(Path marker, FileOutcome outcome) {
         if (outcome.status() != FileOutcome.Status.RETRY) {
             try {
                 Files.deleteIfExists(marker);
@@ -380,7 +388,6 @@ public final class DropFolderWatcher implements AutoCloseable {
                 LOG.warn("cannot delete the in-flight marker {}: {}", marker, e.toString());
             }
         }
-        return outcome;
     }
 
     private FileOutcome moveToDone(Path file, List<String> ids, boolean again) {
