@@ -33,6 +33,7 @@ public final class EnrichTopology {
         return build(serdes, enricher, clock, TrendSettings.DEFAULTS);
     }
 
+    /** The topology; the enriched articles also feed {@link TrendTopology} unless {@code trends} disables it. */
     public static Topology build(EnrichSerdes serdes, ArticleEnricher enricher, Clock clock, TrendSettings trends) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, Outcome> outcomes = builder.stream(
