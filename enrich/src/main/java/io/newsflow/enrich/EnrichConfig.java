@@ -1,5 +1,6 @@
 package io.newsflow.enrich;
 
+import io.newsflow.enrich.trend.TrendSettings;
 import io.newsflow.schemas.config.ConfigChecks;
 import io.newsflow.schemas.config.Settings;
 import java.nio.file.Path;
@@ -23,7 +24,16 @@ import java.util.Objects;
  * latency)</td></tr>
  * <tr><td>enrich.replication.factor</td><td>int, -1 = broker default</td><td>-1</td><td>replication of internal
  * topics</td></tr>
+ * <tr><td>enrich.trends.enabled</td><td>boolean</td><td>true</td><td>count trends and write {@code news-trends}</td></tr>
+ * <tr><td>enrich.trends.grace.short</td><td>duration 0..P1D</td><td>PT1H</td><td>grace period of the 15-minute trend
+ * windows: how long after its end a window still takes late articles</td></tr>
+ * <tr><td>enrich.trends.grace.daily</td><td>duration 0..P7D</td><td>PT6H</td><td>grace period of the 1-day trend
+ * windows</td></tr>
+ * <tr><td>enrich.trends.baseline.windows</td><td>int 1..96</td><td>8</td><td>N, previous windows in a trend's spike
+ * baseline</td></tr>
  * </table>
+ *
+ * <p>The trend keys are validated by {@link TrendSettings}.
  */
 public record EnrichConfig(
         String bootstrapServers,
@@ -32,7 +42,8 @@ public record EnrichConfig(
         Path stateDir,
         int threads,
         Duration commitInterval,
-        int replicationFactor) {
+        int replicationFactor,
+        TrendSettings trends) {
 
     public EnrichConfig {
         bootstrapServers = ConfigChecks.bootstrapServers("kafka.bootstrap.servers", bootstrapServers);
@@ -45,6 +56,7 @@ public record EnrichConfig(
             throw new Settings.ConfigException(
                     "enrich.replication.factor", "must be -1 or positive, got " + replicationFactor);
         }
+        Objects.requireNonNull(trends, "trends");
     }
 
     /** Reads the keys documented above; any other key is an error. */
@@ -56,7 +68,12 @@ public record EnrichConfig(
                 Path.of(settings.string("enrich.state.dir", ".newsflow/streams")),
                 settings.integer("enrich.threads", 1),
                 settings.duration("enrich.commit.interval", Duration.ofMillis(100)),
-                settings.integer("enrich.replication.factor", -1));
+                settings.integer("enrich.replication.factor", -1),
+                new TrendSettings(
+                        settings.bool(TrendSettings.ENABLED, TrendSettings.DEFAULTS.enabled()),
+                        settings.duration(TrendSettings.SHORT_GRACE, TrendSettings.DEFAULTS.shortGrace()),
+                        settings.duration(TrendSettings.DAILY_GRACE, TrendSettings.DEFAULTS.dailyGrace()),
+                        settings.integer(TrendSettings.BASELINE_WINDOWS, TrendSettings.DEFAULTS.baselineWindows())));
         settings.requireAllUsed();
         return config;
     }

@@ -3,6 +3,7 @@ package io.newsflow.enrich;
 import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.RawArticle;
+import io.newsflow.schemas.avro.TrendUpdate;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.serde.AvroWireSerde;
 import java.util.Objects;
@@ -11,15 +12,20 @@ import org.apache.kafka.common.serialization.Serde;
 
 /**
  * The serdes the enricher's topology needs. Raw values are read as bytes and decoded inside the processor, so a record
- * that cannot be decoded becomes a dead letter with its original bytes instead of stopping the application.
+ * that cannot be decoded becomes a dead letter with its original bytes instead of stopping the application. Trend
+ * updates are registered under {@code news-trends-value}.
  */
 public record EnrichSerdes(
-        Deserializer<RawArticle> rawArticles, Serde<EnrichedArticle> enrichedArticles, Serde<DeadLetter> deadLetters) {
+        Deserializer<RawArticle> rawArticles,
+        Serde<EnrichedArticle> enrichedArticles,
+        Serde<DeadLetter> deadLetters,
+        Serde<TrendUpdate> trendUpdates) {
 
     public EnrichSerdes {
         Objects.requireNonNull(rawArticles, "rawArticles");
         Objects.requireNonNull(enrichedArticles, "enrichedArticles");
         Objects.requireNonNull(deadLetters, "deadLetters");
+        Objects.requireNonNull(trendUpdates, "trendUpdates");
     }
 
     /** Confluent wire-format Avro serdes over one schema registry. */
@@ -27,6 +33,7 @@ public record EnrichSerdes(
         return new EnrichSerdes(
                 AvroWireSerde.forValues(registry, RawArticle.class).deserializer(),
                 AvroWireSerde.forValues(registry, EnrichedArticle.class),
-                AvroWireSerde.forValues(registry, DeadLetter.class));
+                AvroWireSerde.forValues(registry, DeadLetter.class),
+                AvroWireSerde.forValues(registry, TrendUpdate.class));
     }
 }

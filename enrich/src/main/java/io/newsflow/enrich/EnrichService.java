@@ -35,7 +35,7 @@ public final class EnrichService implements AutoCloseable {
 
     /** Builds the topology and starts it; returns at once (see {@link #awaitRunning}). */
     public static EnrichService start(EnrichConfig config, EnrichSerdes serdes, ArticleEnricher enricher) {
-        Topology topology = EnrichTopology.build(serdes, enricher, Clock.systemUTC());
+        Topology topology = EnrichTopology.build(serdes, enricher, Clock.systemUTC(), config.trends());
         EnrichService service = new EnrichService(new KafkaStreams(topology, streamsProperties(config)));
         service.streams.setStateListener((now, before) -> {
             LOG.info("Enricher state {} -> {}", before, now);

@@ -1,6 +1,9 @@
 package io.newsflow.enrich;
 
+import io.newsflow.enrich.trend.TrendSettings;
+import io.newsflow.enrich.trend.TrendTopology;
 import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.avro.EnrichedArticle;
 import java.time.Clock;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -17,6 +20,7 @@ import org.apache.kafka.streams.kstream.Produced;
  *
  * <pre>
  * news-articles-raw (bytes) --decode+enrich--> enriched --> news-articles-enriched (String, EnrichedArticle)
+ *                                          |            \--> trends (TrendTopology) --> news-trends (String, TrendUpdate)
  *                                          \--> rejected --> news-dlq (String, DeadLetter)
  * </pre>
  */
@@ -24,7 +28,13 @@ public final class EnrichTopology {
 
     private EnrichTopology() {}
 
+    /** The topology with trends counted as {@link TrendSettings#DEFAULTS} say. */
     public static Topology build(EnrichSerdes serdes, ArticleEnricher enricher, Clock clock) {
+        return build(serdes, enricher, clock, TrendSettings.DEFAULTS);
+    }
+
+    /** The topology; the enriched articles also feed {@link TrendTopology} unless {@code trends} disables it. */
+    public static Topology build(EnrichSerdes serdes, ArticleEnricher enricher, Clock clock, TrendSettings trends) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, Outcome> outcomes = builder.stream(
                         Topics.ARTICLES_RAW,
@@ -35,11 +45,17 @@ public final class EnrichTopology {
                 .branch(
                         (key, outcome) -> outcome.isEnriched(),
                         Branched.withConsumer(
-                                enriched -> enriched.mapValues(Outcome::article, Named.as("enriched-article"))
-                                        .to(
-                                                Topics.ARTICLES_ENRICHED,
-                                                Produced.with(Serdes.String(), serdes.enrichedArticles())
-                                                        .withName("write-enriched-articles")),
+                                enriched -> {
+                                    KStream<String, EnrichedArticle> articles =
+                                            enriched.mapValues(Outcome::article, Named.as("enriched-article"));
+                                    articles.to(
+                                            Topics.ARTICLES_ENRICHED,
+                                            Produced.with(Serdes.String(), serdes.enrichedArticles())
+                                                    .withName("write-enriched-articles"));
+                                    if (trends.enabled()) {
+                                        TrendTopology.addTo(articles, serdes, trends);
+                                    }
+                                },
                                 "enriched"))
                 .defaultBranch(Branched.withConsumer(
                         rejected -> rejected.mapValues(Outcome::deadLetter, Named.as("dead-letter"))

@@ -7,7 +7,8 @@
  * {@link org.apache.kafka.streams.Topology}; {@link io.newsflow.enrich.EnrichService} only wires configuration and
  * starts the client, so tests run exactly the topology production runs. The analysis itself lives in
  * {@code io.newsflow.analysis} and has no Kafka imports; {@link io.newsflow.enrich.ArticleEnricher} maps its plain
- * results to the Avro contract and is the one code path shared with {@code newsflow annotate}.
+ * results to the Avro contract and is the one code path shared with {@code newsflow annotate}. Trend counting on
+ * {@code news-trends} lives in {@code io.newsflow.enrich.trend} and is added to the topology by one call.
  *
  * <p>Nullness: parameters and return values are non-null unless documented otherwise.
  */

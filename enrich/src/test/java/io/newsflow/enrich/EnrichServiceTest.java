@@ -7,6 +7,7 @@ import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.RawArticle;
+import io.newsflow.schemas.avro.TrendUpdate;
 import io.newsflow.schemas.config.Settings;
 import io.newsflow.schemas.registry.InMemorySchemaRegistryClient;
 import io.newsflow.schemas.registry.SchemaRegistryUnavailableException;
@@ -42,7 +43,8 @@ class EnrichServiceTest {
         EnrichSerdes serdes = new EnrichSerdes(
                 registryAway,
                 AvroWireSerde.forValues(registry, EnrichedArticle.class),
-                AvroWireSerde.forValues(registry, DeadLetter.class));
+                AvroWireSerde.forValues(registry, DeadLetter.class),
+                AvroWireSerde.forValues(registry, TrendUpdate.class));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-service-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -29,6 +29,7 @@ public final class EnrichedArticleBuilder {
     private String url = "https://example.com/a-1";
     private Instant publishedAt = Instant.parse("2026-11-29T08:00:00Z");
     private Instant enrichedAt = Instant.parse("2026-11-30T00:10:01.456Z");
+    private Instant ingestedAt = Instant.parse("2026-11-30T00:10:00.123Z");
     private final List<Entity> entities = new ArrayList<>();
     private final List<TopicAssignment> topics = new ArrayList<>();
 
@@ -51,6 +52,17 @@ public final class EnrichedArticleBuilder {
 
     public EnrichedArticleBuilder withTitle(String value) {
         this.title = value;
+        return this;
+    }
+
+    /** When the article was published; {@code null} for an article that does not say. */
+    public EnrichedArticleBuilder withPublishedAt(Instant value) {
+        this.publishedAt = value;
+        return this;
+    }
+
+    public EnrichedArticleBuilder withIngestedAt(Instant value) {
+        this.ingestedAt = value;
         return this;
     }
 
@@ -99,7 +111,7 @@ public final class EnrichedArticleBuilder {
                 .setOrigin("samples/a.txt")
                 .setUrl(url)
                 .setPublishedAt(publishedAt)
-                .setIngestedAt(Instant.parse("2026-11-30T00:10:00.123Z"))
+                .setIngestedAt(ingestedAt)
                 .setEnrichedAt(enrichedAt)
                 .setLanguage(DetectedLanguage.newBuilder()
                         .setCode("en")
