@@ -1,7 +1,9 @@
 package io.newsflow.enrich;
 
+import io.newsflow.analysis.topics.Taxonomy;
 import io.newsflow.schemas.Topics;
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -18,18 +20,43 @@ import org.apache.kafka.streams.kstream.Produced;
  * <pre>
  * news-articles-raw (bytes) --decode+enrich--> enriched --> news-articles-enriched (String, EnrichedArticle)
  *                                          \--> rejected --> news-dlq (String, DeadLetter)
+ * news-taxonomy (global store) --validate--> the taxonomy "enrich" tags with (refused documents: news-dlq,
+ *                                            through LiveTaxonomy's dead-letter producer)
  * </pre>
  */
 public final class EnrichTopology {
 
     private EnrichTopology() {}
 
-    public static Topology build(EnrichSerdes serdes, ArticleEnricher enricher, Clock clock) {
+    /**
+     * The enricher's topology, tagging with the taxonomy in force on {@code news-taxonomy} (a global store feeding
+     * {@code taxonomy}); what production runs.
+     */
+    public static Topology build(EnrichSerdes serdes, ArticleEnricher enricher, LiveTaxonomy taxonomy, Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
+        taxonomy.addTo(builder, clock);
+        return build(builder, serdes, enricher, taxonomy::current, clock);
+    }
+
+    /**
+     * The enricher's topology tagging always with the enricher's built-in taxonomy, without reading
+     * {@code news-taxonomy}: for tests that do not concern the taxonomy.
+     */
+    public static Topology build(EnrichSerdes serdes, ArticleEnricher enricher, Clock clock) {
+        return build(new StreamsBuilder(), serdes, enricher, enricher::builtInTaxonomy, clock);
+    }
+
+    private static Topology build(
+            StreamsBuilder builder,
+            EnrichSerdes serdes,
+            ArticleEnricher enricher,
+            Supplier<Taxonomy> taxonomy,
+            Clock clock) {
         KStream<String, Outcome> outcomes = builder.stream(
                         Topics.ARTICLES_RAW,
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-raw-articles"))
-                .process(() -> new EnrichProcessor(serdes.rawArticles(), enricher, clock), Named.as("enrich"));
+                .process(
+                        () -> new EnrichProcessor(serdes.rawArticles(), enricher, taxonomy, clock), Named.as("enrich"));
 
         outcomes.split(Named.as("outcome-"))
                 .branch(

@@ -9,6 +9,11 @@
  * {@code io.newsflow.analysis} and has no Kafka imports; {@link io.newsflow.enrich.ArticleEnricher} maps its plain
  * results to the Avro contract and is the one code path shared with {@code newsflow annotate}.
  *
+ * <p>The taxonomy it tags with follows the compacted {@code news-taxonomy} topic at run time: a global store validates
+ * each rules document, and {@link io.newsflow.enrich.LiveTaxonomy} swaps the compiled taxonomy atomically between two
+ * articles; refused documents are logged and dead-lettered through {@link io.newsflow.enrich.TaxonomyDeadLetters}
+ * (see ADR 0006).
+ *
  * <p>Nullness: parameters and return values are non-null unless documented otherwise.
  */
 package io.newsflow.enrich;

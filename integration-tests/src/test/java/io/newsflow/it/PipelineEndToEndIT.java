@@ -74,7 +74,13 @@ class PipelineEndToEndIT {
 
     @BeforeAll
     static void startEnricher(RealKafkaStack stack) throws InterruptedException {
-        stack.createTopics(Topics.INGEST, Topics.ARTICLES_RAW, Topics.ARTICLES_ENRICHED, Topics.TRENDS, Topics.DLQ);
+        stack.createTopics(
+                Topics.INGEST,
+                Topics.ARTICLES_RAW,
+                Topics.ARTICLES_ENRICHED,
+                Topics.TRENDS,
+                Topics.DLQ,
+                Topics.TAXONOMY);
         registry = SchemaRegistryClients.forUrl(stack.schemaRegistryUrl());
         EnrichConfig config = EnrichConfig.from(Settings.of(Map.of(
                 "kafka.bootstrap.servers", stack.bootstrapServers(),
