@@ -16,9 +16,10 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * as many partitions as {@code news-articles-enriched}; the broker does not auto-create topics, so a topic id added
  * by a new taxonomy version needs its topic before anything is routed to it.
  *
- * <p>To be unified with the routing code's topic helper; it creates topics by name ({@link Topics#forGeoTopic}) only.
+ * <p>Used by the enricher (on each new taxonomy version) and by {@code newsflow taxonomy publish} (before publishing).
+ * To be unified with the routing code's topic helper; it creates topics by name ({@link Topics#forGeoTopic}) only.
  */
-final class GeoTopicOutputs {
+public final class GeoTopicOutputs {
 
     private static final long TIMEOUT_SECONDS = 30;
 
@@ -30,7 +31,7 @@ final class GeoTopicOutputs {
      * @param replicationFactor -1 for the broker default
      * @return the names created now
      */
-    static List<String> ensure(Admin admin, List<String> topicIds, int replicationFactor)
+    public static List<String> ensure(Admin admin, List<String> topicIds, int replicationFactor)
             throws InterruptedException, ExecutionException, TimeoutException {
         Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         List<String> missing = topicIds.stream()
