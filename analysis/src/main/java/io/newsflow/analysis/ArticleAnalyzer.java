@@ -6,8 +6,7 @@ import io.newsflow.analysis.kb.KnowledgeBaseLoader;
 import io.newsflow.analysis.language.LanguageIdentifier;
 import io.newsflow.analysis.linking.EntityLinker;
 import io.newsflow.analysis.linking.Linking;
-import io.newsflow.analysis.topics.TopicRules;
-import io.newsflow.analysis.topics.TopicTagger;
+import io.newsflow.analysis.topics.Taxonomy;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -29,25 +28,25 @@ public final class ArticleAnalyzer {
 
     private final LanguageIdentifier languages;
     private final EntityLinker linker;
-    private final TopicTagger tagger;
-    private final Versions versions;
+    private final String knowledgeBaseVersion;
+    private final Taxonomy taxonomy;
 
-    ArticleAnalyzer(LanguageIdentifier languages, KnowledgeBase kb, TopicRules rules, String rulesVersion) {
+    ArticleAnalyzer(LanguageIdentifier languages, KnowledgeBase kb, Taxonomy taxonomy) {
         this.languages = Objects.requireNonNull(languages, "languages");
         this.linker = new EntityLinker(kb);
-        this.tagger = new TopicTagger(rules);
-        this.versions = new Versions(ENRICHMENT_VERSION + "+" + rulesVersion, kb.version(), rules.taxonomy());
+        this.knowledgeBaseVersion = kb.version();
+        this.taxonomy = Objects.requireNonNull(taxonomy, "taxonomy");
     }
 
     /** Loads the shipped knowledge base, taxonomy rules and language models; logs how long that took. */
     public static ArticleAnalyzer loadDefault() {
         long t0 = System.nanoTime();
         KnowledgeBase kb = KnowledgeBaseLoader.fromClasspath();
-        TopicRules rules = TopicRules.fromClasspath();
+        Taxonomy taxonomy = Taxonomy.bundled();
         long t1 = System.nanoTime();
         LanguageIdentifier languages = LanguageIdentifier.withDefaultLanguages();
         long t2 = System.nanoTime();
-        ArticleAnalyzer analyzer = new ArticleAnalyzer(languages, kb, rules, TopicRules.classpathRulesVersion());
+        ArticleAnalyzer analyzer = new ArticleAnalyzer(languages, kb, taxonomy);
         long t3 = System.nanoTime();
         LOG.info(
                 "ArticleAnalyzer loaded in {} ms (knowledge base {} with {} entities and taxonomy {}: {} ms; "
@@ -55,7 +54,7 @@ public final class ArticleAnalyzer {
                 (t3 - t0) / 1_000_000,
                 kb.version(),
                 kb.entities().size(),
-                rules.taxonomy(),
+                taxonomy.name(),
                 (t1 - t0) / 1_000_000,
                 LanguageIdentifier.DEFAULT_LANGUAGES,
                 (t2 - t1) / 1_000_000,
@@ -63,17 +62,37 @@ public final class ArticleAnalyzer {
         return analyzer;
     }
 
+    /** Analyses {@code text} with the taxonomy this analyzer was built with. */
     public Analysis analyze(ArticleText text) {
-        Objects.requireNonNull(text, "text");
-        LanguageGuess language = languages.identify(languageSample(text));
-        Linking linking = linker.link(text, language.code());
-        List<TopicMatch> topics = tagger.tag(text, linking.mentions());
-        Fingerprint fingerprint = Fingerprinter.of(text.title(), text.body());
-        return new Analysis(language, linking.entities(), topics, fingerprint, versions);
+        return analyze(text, taxonomy);
     }
 
+    /**
+     * Analyses {@code text}, tagging topics with {@code taxonomy}; the result's versions name that taxonomy. This is
+     * how a running enricher switches taxonomy between two articles without rebuilding the analyzer.
+     */
+    public Analysis analyze(ArticleText text, Taxonomy taxonomy) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(taxonomy, "taxonomy");
+        LanguageGuess language = languages.identify(languageSample(text));
+        Linking linking = linker.link(text, language.code());
+        List<TopicMatch> topics = taxonomy.tagger().tag(text, linking.mentions());
+        Fingerprint fingerprint = Fingerprinter.of(text.title(), text.body());
+        return new Analysis(language, linking.entities(), topics, fingerprint, versions(taxonomy));
+    }
+
+    /** The versions of records analysed with the taxonomy this analyzer was built with. */
     public Versions versions() {
-        return versions;
+        return versions(taxonomy);
+    }
+
+    /** The taxonomy this analyzer was built with (the bundled one for {@link #loadDefault()}). */
+    public Taxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    private Versions versions(Taxonomy taxonomy) {
+        return new Versions(ENRICHMENT_VERSION + "+" + taxonomy.rulesVersion(), knowledgeBaseVersion, taxonomy.name());
     }
 
     private static String languageSample(ArticleText text) {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             EnrichCommand.class,
             SinkCommand.class,
+            TaxonomyCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsflow {

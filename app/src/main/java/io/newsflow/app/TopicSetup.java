@@ -19,8 +19,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 final class TopicSetup {
 
     /** The topics every newsflow deployment has. */
-    static final List<String> TOPICS =
-            List.of(Topics.INGEST, Topics.ARTICLES_RAW, Topics.ARTICLES_ENRICHED, Topics.TRENDS, Topics.DLQ);
+    static final List<String> TOPICS = List.of(
+            Topics.INGEST, Topics.ARTICLES_RAW, Topics.ARTICLES_ENRICHED, Topics.TRENDS, Topics.DLQ, Topics.TAXONOMY);
 
     private TopicSetup() {}
 
@@ -35,7 +35,8 @@ final class TopicSetup {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = TOPICS.stream()
                     .filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, partitions, replicationFactor))
+                    .map(t -> new NewTopic(t, Topics.partitions(t, partitions), replicationFactor)
+                            .configs(Topics.creationConfig(t)))
                     .toList();
             if (!missing.isEmpty()) {
                 try {

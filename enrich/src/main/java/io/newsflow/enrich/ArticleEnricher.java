@@ -7,6 +7,7 @@ import io.newsflow.analysis.EntityMention;
 import io.newsflow.analysis.LinkedEntity;
 import io.newsflow.analysis.TopicEvidence;
 import io.newsflow.analysis.TopicMatch;
+import io.newsflow.analysis.topics.Taxonomy;
 import io.newsflow.schemas.avro.ContentFingerprint;
 import io.newsflow.schemas.avro.DetectedLanguage;
 import io.newsflow.schemas.avro.EnrichedArticle;
@@ -36,6 +37,11 @@ public final class ArticleEnricher {
         this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
     }
 
+    /** The taxonomy {@link #enrich(RawArticle, Instant)} tags with: the one shipped with newsflow by default. */
+    public Taxonomy builtInTaxonomy() {
+        return analyzer.taxonomy();
+    }
+
     /** An enricher over the default knowledge base and taxonomy shipped with newsflow. */
     public static ArticleEnricher withDefaultKnowledgeBase() {
         return new ArticleEnricher(ArticleAnalyzer.loadDefault());
@@ -48,8 +54,17 @@ public final class ArticleEnricher {
      * @param enrichedAt the time stamped into {@code enrichedAt}
      */
     public EnrichedArticle enrich(RawArticle raw, Instant enrichedAt) {
+        return enrich(raw, enrichedAt, analyzer.taxonomy());
+    }
+
+    /**
+     * Enriches {@code raw}, tagging topics with {@code taxonomy}; {@code versions.taxonomy} of the result names it.
+     *
+     * @param taxonomy the taxonomy in force for this record (see {@code LiveTaxonomy})
+     */
+    public EnrichedArticle enrich(RawArticle raw, Instant enrichedAt, Taxonomy taxonomy) {
         Analysis analysis = analyzer.analyze(
-                new ArticleText(raw.getTitle(), raw.getLede(), raw.getBody(), raw.getDeclaredLanguage()));
+                new ArticleText(raw.getTitle(), raw.getLede(), raw.getBody(), raw.getDeclaredLanguage()), taxonomy);
         return EnrichedArticle.newBuilder()
                 .setArticleId(raw.getArticleId())
                 .setSource(raw.getSource())

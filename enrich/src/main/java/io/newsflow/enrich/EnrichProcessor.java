@@ -1,5 +1,6 @@
 package io.newsflow.enrich;
 
+import io.newsflow.analysis.topics.Taxonomy;
 import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.RawArticle;
@@ -7,6 +8,7 @@ import io.newsflow.schemas.deadletter.DeadLetters;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -25,12 +27,19 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, Outcome
 
     private final Deserializer<RawArticle> rawDeserializer;
     private final ArticleEnricher enricher;
+    private final Supplier<Taxonomy> taxonomy;
     private final Clock clock;
     private ProcessorContext<String, Outcome> context;
 
-    EnrichProcessor(Deserializer<RawArticle> rawDeserializer, ArticleEnricher enricher, Clock clock) {
+    /** @param taxonomy the taxonomy to tag with, read once per record (see {@link LiveTaxonomy}) */
+    EnrichProcessor(
+            Deserializer<RawArticle> rawDeserializer,
+            ArticleEnricher enricher,
+            Supplier<Taxonomy> taxonomy,
+            Clock clock) {
         this.rawDeserializer = rawDeserializer;
         this.enricher = enricher;
+        this.taxonomy = taxonomy;
         this.clock = clock;
     }
 
@@ -49,7 +58,7 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, Outcome
                 throw new IllegalArgumentException("The record has no value (a tombstone or an empty record); "
                         + "news-articles-raw expects a RawArticle");
             }
-            enriched = enricher.enrich(raw, clock.instant());
+            enriched = enricher.enrich(raw, clock.instant(), taxonomy.get());
         } catch (RuntimeException e) {
             if (DeadLetters.isTransient(e)) {
                 throw e;

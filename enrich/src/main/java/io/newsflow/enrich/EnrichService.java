@@ -1,12 +1,19 @@
 package io.newsflow.enrich;
 
+import io.newsflow.analysis.topics.Taxonomy;
 import io.newsflow.schemas.deadletter.DeadLetters;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -25,18 +32,35 @@ public final class EnrichService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
 
     private final KafkaStreams streams;
+    private final LiveTaxonomy taxonomy;
+    private final List<AutoCloseable> clients;
     private final CountDownLatch running = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Throwable failure;
+    private volatile boolean closing;
 
-    private EnrichService(KafkaStreams streams) {
+    private EnrichService(KafkaStreams streams, LiveTaxonomy taxonomy, List<AutoCloseable> clients) {
         this.streams = streams;
+        this.taxonomy = taxonomy;
+        this.clients = clients;
     }
 
-    /** Builds the topology and starts it; returns at once (see {@link #awaitRunning}). */
+    /**
+     * Builds the topology and starts it; returns at once (see {@link #awaitRunning}). Besides the Streams client it
+     * opens an idempotent producer for refused taxonomy documents ({@link ProducerTaxonomyDeadLetters}) and an admin
+     * client that creates the {@code news-topic-<id>} topics of topic ids a new taxonomy version adds.
+     */
     public static EnrichService start(EnrichConfig config, EnrichSerdes serdes, ArticleEnricher enricher) {
-        Topology topology = EnrichTopology.build(serdes, enricher, Clock.systemUTC(), config.trends());
-        EnrichService service = new EnrichService(new KafkaStreams(topology, streamsProperties(config)));
+        ProducerTaxonomyDeadLetters deadLetters = new ProducerTaxonomyDeadLetters(
+                config.bootstrapServers(),
+                config.applicationId() + "-taxonomy-dlq",
+                serdes.deadLetters().serializer());
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()));
+        LiveTaxonomy taxonomy =
+                new LiveTaxonomy(enricher.builtInTaxonomy(), deadLetters, t -> createOutputTopics(admin, t, config));
+        Topology topology = EnrichTopology.build(serdes, enricher, taxonomy, Clock.systemUTC(), config.trends());
+        EnrichService service = new EnrichService(
+                new KafkaStreams(topology, streamsProperties(config)), taxonomy, List.of(deadLetters, admin));
         service.streams.setStateListener((now, before) -> {
             LOG.info("Enricher state {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
@@ -58,8 +82,41 @@ public final class EnrichService implements AutoCloseable {
             }
             return response;
         });
-        service.streams.start();
+        // KafkaStreams.start() blocks until the taxonomy global store is restored (KAFKA-7380), which with a broker
+        // away lasts until task.timeout.ms; this method promises to return at once, so a thread of its own starts it.
+        Thread starter = new Thread(
+                () -> {
+                    try {
+                        service.streams.start();
+                    } catch (RuntimeException e) {
+                        if (service.closing) {
+                            return; // closed before or while starting: not a failure
+                        }
+                        LOG.error("The enricher could not start", e);
+                        service.failure = e;
+                        service.running.countDown();
+                        service.stopped.countDown();
+                    }
+                },
+                "newsflow-enrich-start");
+        starter.setDaemon(true);
+        starter.start();
         return service;
+    }
+
+    private static void createOutputTopics(Admin admin, Taxonomy taxonomy, EnrichConfig config) {
+        try {
+            List<String> created = GeoTopicOutputs.ensure(admin, taxonomy.topicIds(), config.replicationFactor());
+            if (!created.isEmpty()) {
+                LOG.info("Created the output topics {} of taxonomy {}", created, taxonomy.name());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.error("Interrupted while creating the output topics of taxonomy {}", taxonomy.name(), e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            // tagging goes on with the new version; only routing to a missing topic would fail, and say so
+            LOG.error("Could not create the output topics of taxonomy {}", taxonomy.name(), e);
+        }
     }
 
     /**
@@ -85,7 +142,8 @@ public final class EnrichService implements AutoCloseable {
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.replicationFactor());
         p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
         p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class);
-        // We have no global state; opting in now is what Kafka 5.0 will do anyway, and it silences a start-up warning.
+        // The taxonomy global store's processor catches its own failures as verdicts; opting in now is what Kafka 5.0
+        // will do anyway, and it silences a start-up warning.
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         return p;
     }
@@ -117,12 +175,29 @@ public final class EnrichService implements AutoCloseable {
         return Optional.ofNullable(failure);
     }
 
+    /** The taxonomy the enricher tags the next article with. */
+    public Taxonomy taxonomy() {
+        return taxonomy.current();
+    }
+
     public KafkaStreams.State state() {
         return streams.state();
     }
 
+    /**
+     * Stops the client and its side clients. While the taxonomy store is still being restored at start-up, Kafka
+     * Streams cannot be closed (KAFKA-10317): this then waits for the restore to finish or time out.
+     */
     @Override
     public void close() {
+        closing = true;
         streams.close(Duration.ofSeconds(30));
+        for (AutoCloseable client : clients) {
+            try {
+                client.close();
+            } catch (Exception e) {
+                LOG.warn("Could not close {}", client, e);
+            }
+        }
     }
 }

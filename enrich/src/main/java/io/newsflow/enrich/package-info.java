@@ -10,6 +10,11 @@
  * results to the Avro contract and is the one code path shared with {@code newsflow annotate}. Trend counting on
  * {@code news-trends} lives in {@code io.newsflow.enrich.trend} and is added to the topology by one call.
  *
+ * <p>The taxonomy it tags with follows the compacted {@code news-taxonomy} topic at run time: a global store validates
+ * each rules document, and {@link io.newsflow.enrich.LiveTaxonomy} swaps the compiled taxonomy atomically between two
+ * articles; refused documents are logged and dead-lettered through {@link io.newsflow.enrich.TaxonomyDeadLetters}
+ * (see ADR 0009).
+ *
  * <p>Nullness: parameters and return values are non-null unless documented otherwise.
  */
 package io.newsflow.enrich;

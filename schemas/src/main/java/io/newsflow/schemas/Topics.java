@@ -1,5 +1,6 @@
 package io.newsflow.schemas;
 
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -18,12 +19,31 @@ public final class Topics {
     public static final String TRENDS = "news-trends";
     /** DeadLetter records: everything newsflow rejected, with the reason. */
     public static final String DLQ = "news-dlq";
+    /**
+     * Taxonomy rules documents, keyed by taxonomy id (e.g. {@code geo-topics}), value a UTF-8 JSON rules document
+     * naming its version (e.g. {@code geo-topics-v2}). Compacted: the latest document per id is what it holds for good.
+     * One partition: documents of one id are read in the order they were published.
+     */
+    public static final String TAXONOMY = "news-taxonomy";
     /** Prefix of the per-geopolitical-topic output topics. */
     public static final String GEO_TOPIC_PREFIX = "news-topic-";
 
     private static final Pattern TOPIC_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private Topics() {}
+
+    /**
+     * The topic-level settings {@code topic} must be created with beyond the broker's defaults (empty for most
+     * topics): {@code cleanup.policy=compact} for {@link #TAXONOMY}.
+     */
+    public static Map<String, String> creationConfig(String topic) {
+        return TAXONOMY.equals(topic) ? Map.of("cleanup.policy", "compact") : Map.of();
+    }
+
+    /** The partition count {@code topic} must have, or {@code preferred} when any will do (1 for {@link #TAXONOMY}). */
+    public static int partitions(String topic, int preferred) {
+        return TAXONOMY.equals(topic) ? 1 : preferred;
+    }
 
     /** The output topic of one geopolitical topic of the taxonomy, e.g. {@code news-topic-kp-ru-rapprochement}. */
     public static String forGeoTopic(String geoTopicId) {

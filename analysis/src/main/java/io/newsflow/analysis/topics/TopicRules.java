@@ -133,7 +133,7 @@ public record TopicRules(
                 topics);
     }
 
-    private static List<List<EntityToken>> tokenGroups(JsonNode node) {
+    static List<List<EntityToken>> tokenGroups(JsonNode node) {
         List<List<EntityToken>> out = new ArrayList<>();
         for (JsonNode group : node) {
             out.add(strings(group).stream().map(EntityToken::new).toList());
@@ -141,7 +141,7 @@ public record TopicRules(
         return out;
     }
 
-    private static List<List<String>> cueGroups(Iterable<JsonNode> node, Map<String, List<String>> cueSets) {
+    static List<List<String>> cueGroups(Iterable<JsonNode> node, Map<String, List<String>> cueSets) {
         List<List<String>> out = new ArrayList<>();
         for (JsonNode group : node) {
             Set<String> cues = new LinkedHashSet<>();
@@ -170,7 +170,7 @@ public record TopicRules(
         return key;
     }
 
-    private static List<String> strings(JsonNode array) {
+    static List<String> strings(JsonNode array) {
         if (!array.isArray()) {
             throw new IllegalArgumentException("expected an array, got " + array);
         }
@@ -179,7 +179,7 @@ public record TopicRules(
         return out;
     }
 
-    private static JsonNode required(JsonNode node, String field) {
+    static JsonNode required(JsonNode node, String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {
             throw new IllegalArgumentException("rules file: missing field " + field);
