@@ -236,19 +236,25 @@ public final class JdbcArticleStore implements ArticleStore {
      * Writes the articles that are not older (by {@code enrichedAt}) than what the database holds under their id;
      * an equal one is written again (a replay of the same record changes nothing). An older one, replayed after a
      * newer enrichment was stored, is skipped with its entities and topics.
+     *
+     * <p>The conditional upsert goes first, so the transaction is a write transaction from its first statement:
+     * reading first and writing after would make SQLite refuse the upgrade ({@code SQLITE_BUSY}) whenever another
+     * connection committed in between. Which rows it applied to is then read back under the write lock, and only
+     * those get their entities and topics replaced.
      */
     private void writeNotOlder(Connection connection, Map<String, ArticleWrite> latest) throws SQLException {
-        Map<String, Long> stored = storedEnrichedAt(connection, latest.keySet());
-        latest.values().removeIf(w -> {
-            Long current = stored.get(w.article().getArticleId());
-            return current != null && w.article().getEnrichedAt().toEpochMilli() < current;
-        });
-        if (latest.isEmpty()) {
-            connection.commit();
-            return;
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_ARTICLE)) {
+            for (ArticleWrite write : latest.values()) {
+                bindArticle(upsert, write);
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
         }
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_ARTICLE);
-                PreparedStatement deleteEntities =
+        Map<String, Long> stored = storedEnrichedAt(connection, latest.keySet());
+        latest.values()
+                .removeIf(w -> !Long.valueOf(w.article().getEnrichedAt().toEpochMilli())
+                        .equals(stored.get(w.article().getArticleId())));
+        try (PreparedStatement deleteEntities =
                         connection.prepareStatement("DELETE FROM article_entities WHERE article_id = ?");
                 PreparedStatement deleteTopics =
                         connection.prepareStatement("DELETE FROM article_topics WHERE article_id = ?");
@@ -257,8 +263,6 @@ public final class JdbcArticleStore implements ArticleStore {
                 PreparedStatement insertTopic = connection.prepareStatement(
                         "INSERT INTO article_topics (article_id, topic_id, score) VALUES (?, ?, ?)")) {
             for (ArticleWrite write : latest.values()) {
-                bindArticle(upsert, write);
-                upsert.addBatch();
                 String id = write.article().getArticleId();
                 deleteEntities.setString(1, id);
                 deleteEntities.addBatch();
@@ -280,7 +284,6 @@ public final class JdbcArticleStore implements ArticleStore {
                     insertTopic.addBatch();
                 }
             }
-            upsert.executeBatch();
             deleteEntities.executeBatch();
             deleteTopics.executeBatch();
             insertEntity.executeBatch();
