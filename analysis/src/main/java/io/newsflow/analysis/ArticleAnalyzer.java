@@ -6,6 +6,7 @@ import io.newsflow.analysis.kb.KnowledgeBaseLoader;
 import io.newsflow.analysis.language.LanguageIdentifier;
 import io.newsflow.analysis.linking.EntityLinker;
 import io.newsflow.analysis.linking.Linking;
+import io.newsflow.analysis.topics.TopicDefinition;
 import io.newsflow.analysis.topics.TopicRules;
 import io.newsflow.analysis.topics.TopicTagger;
 import java.util.List;
@@ -31,12 +32,14 @@ public final class ArticleAnalyzer {
     private final EntityLinker linker;
     private final TopicTagger tagger;
     private final Versions versions;
+    private final List<String> topicIds;
 
     ArticleAnalyzer(LanguageIdentifier languages, KnowledgeBase kb, TopicRules rules, String rulesVersion) {
         this.languages = Objects.requireNonNull(languages, "languages");
         this.linker = new EntityLinker(kb);
         this.tagger = new TopicTagger(rules);
         this.versions = new Versions(ENRICHMENT_VERSION + "+" + rulesVersion, kb.version(), rules.taxonomy());
+        this.topicIds = rules.topics().stream().map(TopicDefinition::id).toList();
     }
 
     /** Loads the shipped knowledge base, taxonomy rules and language models; logs how long that took. */
@@ -74,6 +77,11 @@ public final class ArticleAnalyzer {
 
     public Versions versions() {
         return versions;
+    }
+
+    /** The ids of every topic of the taxonomy this analyzer tags with, in taxonomy order. */
+    public List<String> topicIds() {
+        return topicIds;
     }
 
     private static String languageSample(ArticleText text) {

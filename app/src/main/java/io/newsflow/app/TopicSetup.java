@@ -1,20 +1,22 @@
 package io.newsflow.app;
 
+import io.newsflow.analysis.topics.TopicDefinition;
+import io.newsflow.analysis.topics.TopicRules;
+import io.newsflow.schemas.TopicCreation;
 import io.newsflow.schemas.Topics;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Creates newsflow's topics when they do not exist yet. Kafka Streams does not create the topics it reads or
- * writes, and the local broker does not auto-create topics, so the command creates them before it starts anything.
+ * writes, and the local broker does not auto-create topics, so the command creates them before it starts anything:
+ * the fixed ones and one {@code news-topic-<id>} per topic of the shipped taxonomy, all with the same partitions.
  */
 final class TopicSetup {
 
@@ -24,6 +26,14 @@ final class TopicSetup {
 
     private TopicSetup() {}
 
+    /** The per-topic output topics of the shipped taxonomy, {@code news-topic-<id>}. */
+    static List<String> geoTopicTopics() {
+        return TopicRules.fromClasspath().topics().stream()
+                .map(TopicDefinition::id)
+                .map(Topics::forGeoTopic)
+                .toList();
+    }
+
     /**
      * Creates the missing topics.
      *
@@ -31,23 +41,10 @@ final class TopicSetup {
      */
     static Set<String> ensure(String bootstrapServers, int partitions, short replicationFactor)
             throws InterruptedException, ExecutionException, TimeoutException {
+        Set<String> all = new LinkedHashSet<>(TOPICS);
+        all.addAll(geoTopicTopics());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = TOPICS.stream()
-                    .filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, partitions, replicationFactor))
-                    .toList();
-            if (!missing.isEmpty()) {
-                try {
-                    admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    // another command created it between our listing and our request: what we wanted exists
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
-                }
-            }
-            return missing.stream().map(NewTopic::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            return TopicCreation.ensure(admin, all, partitions, replicationFactor);
         }
     }
 }

@@ -23,6 +23,12 @@ import java.util.Objects;
  * latency)</td></tr>
  * <tr><td>enrich.replication.factor</td><td>int, -1 = broker default</td><td>-1</td><td>replication of internal
  * topics</td></tr>
+ * <tr><td>enrich.dedup.window</td><td>duration, PT1M..P365D</td><td>P7D</td><td>how long an article is remembered for
+ * de-duplication: exact copies within it are not published again, near copies get {@code duplicateOf}</td></tr>
+ * <tr><td>enrich.dedup.simhash.distance</td><td>int 0..15</td><td>6</td><td>largest Hamming distance between two
+ * 64-bit SimHashes still called a near-duplicate</td></tr>
+ * <tr><td>enrich.topic.partitions</td><td>int, -1 = like news-articles-enriched</td><td>-1</td><td>partitions of a
+ * {@code news-topic-<id>} the enricher creates at start-up because it was missing</td></tr>
  * </table>
  */
 public record EnrichConfig(
@@ -32,7 +38,9 @@ public record EnrichConfig(
         Path stateDir,
         int threads,
         Duration commitInterval,
-        int replicationFactor) {
+        int replicationFactor,
+        DedupSettings dedup,
+        int topicPartitions) {
 
     public EnrichConfig {
         bootstrapServers = ConfigChecks.bootstrapServers("kafka.bootstrap.servers", bootstrapServers);
@@ -45,6 +53,11 @@ public record EnrichConfig(
             throw new Settings.ConfigException(
                     "enrich.replication.factor", "must be -1 or positive, got " + replicationFactor);
         }
+        Objects.requireNonNull(dedup, "dedup");
+        if (topicPartitions == 0 || topicPartitions < -1 || topicPartitions > 10_000) {
+            throw new Settings.ConfigException(
+                    "enrich.topic.partitions", "must be -1 or in 1..10000, got " + topicPartitions);
+        }
     }
 
     /** Reads the keys documented above; any other key is an error. */
@@ -56,7 +69,11 @@ public record EnrichConfig(
                 Path.of(settings.string("enrich.state.dir", ".newsflow/streams")),
                 settings.integer("enrich.threads", 1),
                 settings.duration("enrich.commit.interval", Duration.ofMillis(100)),
-                settings.integer("enrich.replication.factor", -1));
+                settings.integer("enrich.replication.factor", -1),
+                new DedupSettings(
+                        settings.duration("enrich.dedup.window", DedupSettings.DEFAULTS.window()),
+                        settings.integer("enrich.dedup.simhash.distance", DedupSettings.DEFAULTS.maxDistance())),
+                settings.integer("enrich.topic.partitions", -1));
         settings.requireAllUsed();
         return config;
     }

@@ -1,12 +1,21 @@
 package io.newsflow.enrich;
 
+import io.newsflow.schemas.TopicCreation;
+import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.deadletter.DeadLetters;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -33,9 +42,41 @@ public final class EnrichService implements AutoCloseable {
         this.streams = streams;
     }
 
-    /** Builds the topology and starts it; returns at once (see {@link #awaitRunning}). */
+    /**
+     * Creates the missing {@code news-topic-<id>} of every topic id, with {@code enrich.topic.partitions} partitions
+     * (by default as many as {@code news-articles-enriched} has). Call it before {@link #start}: Kafka Streams does
+     * not create the topics it writes to, and a write to a missing topic blocks the task.
+     *
+     * @return the topics created now
+     * @throws IllegalStateException when the broker does not answer, or the partition count cannot be found
+     */
+    public static Set<String> createMissingTopicTopics(EnrichConfig config, Collection<String> topicIds) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+            int partitions = config.topicPartitions() > 0
+                    ? config.topicPartitions()
+                    : TopicCreation.partitionsOf(admin, Topics.ARTICLES_ENRICHED);
+            Set<String> created =
+                    TopicCreation.ensureGeoTopics(admin, topicIds, partitions, (short) config.replicationFactor());
+            if (!created.isEmpty()) {
+                LOG.info("Created {} per-topic topic(s) with {} partitions: {}", created.size(), partitions, created);
+            }
+            return created;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(
+                    "Cannot create the per-topic topics news-topic-<id> on " + config.bootstrapServers() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating the per-topic topics", e);
+        }
+    }
+
+    /**
+     * Builds the topology and starts it; returns at once (see {@link #awaitRunning}). The output topics must exist
+     * (see {@link #createMissingTopicTopics}).
+     */
     public static EnrichService start(EnrichConfig config, EnrichSerdes serdes, ArticleEnricher enricher) {
-        Topology topology = EnrichTopology.build(serdes, enricher, Clock.systemUTC());
+        Topology topology = EnrichTopology.build(serdes, enricher, Clock.systemUTC(), config.dedup());
         EnrichService service = new EnrichService(new KafkaStreams(topology, streamsProperties(config)));
         service.streams.setStateListener((now, before) -> {
             LOG.info("Enricher state {} -> {}", before, now);
@@ -115,6 +156,24 @@ public final class EnrichService implements AutoCloseable {
     /** Why the client shut itself down, if a stream thread failed. */
     public Optional<Throwable> failure() {
         return Optional.ofNullable(failure);
+    }
+
+    /** Exact duplicates not published since this client started, over all its threads. */
+    public long exactDuplicatesDropped() {
+        return counter(Deduplication.EXACT_DUPLICATES);
+    }
+
+    /** Near-duplicates published with {@code duplicateOf} since this client started, over all its threads. */
+    public long nearDuplicatesMarked() {
+        return counter(Deduplication.NEAR_DUPLICATES);
+    }
+
+    private long counter(String operation) {
+        return (long) streams.metrics().entrySet().stream()
+                .filter(e -> e.getKey().group().equals("stream-" + Deduplication.METRICS_SCOPE + "-metrics"))
+                .filter(e -> e.getKey().name().equals(operation + "-total"))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .sum();
     }
 
     public KafkaStreams.State state() {

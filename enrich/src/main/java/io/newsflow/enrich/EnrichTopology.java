@@ -1,6 +1,7 @@
 package io.newsflow.enrich;
 
 import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.avro.EnrichedArticle;
 import java.time.Clock;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -16,15 +17,24 @@ import org.apache.kafka.streams.kstream.Produced;
  * {@code TopologyTestDriver} tests exercise exactly what production runs.
  *
  * <pre>
- * news-articles-raw (bytes) --decode+enrich--> enriched --> news-articles-enriched (String, EnrichedArticle)
+ * news-articles-raw (bytes) --decode+enrich--> enriched --de-duplicate--> published --> news-articles-enriched
+ *                                          |                                    \--> news-topic-&lt;id&gt; per topic tag
  *                                          \--> rejected --> news-dlq (String, DeadLetter)
  * </pre>
+ *
+ * <p>Every output is keyed by article id, its value an {@code EnrichedArticle}. De-duplication is described in
+ * {@link Deduplication}, routing to the per-topic topics in {@link GeoTopicRouting}.
  */
 public final class EnrichTopology {
 
     private EnrichTopology() {}
 
+    /** The topology with the default de-duplication settings. */
     public static Topology build(EnrichSerdes serdes, ArticleEnricher enricher, Clock clock) {
+        return build(serdes, enricher, clock, DedupSettings.DEFAULTS);
+    }
+
+    public static Topology build(EnrichSerdes serdes, ArticleEnricher enricher, Clock clock, DedupSettings dedup) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, Outcome> outcomes = builder.stream(
                         Topics.ARTICLES_RAW,
@@ -35,11 +45,11 @@ public final class EnrichTopology {
                 .branch(
                         (key, outcome) -> outcome.isEnriched(),
                         Branched.withConsumer(
-                                enriched -> enriched.mapValues(Outcome::article, Named.as("enriched-article"))
-                                        .to(
-                                                Topics.ARTICLES_ENRICHED,
-                                                Produced.with(Serdes.String(), serdes.enrichedArticles())
-                                                        .withName("write-enriched-articles")),
+                                enriched -> publish(
+                                        builder,
+                                        enriched.mapValues(Outcome::article, Named.as("enriched-article")),
+                                        serdes,
+                                        dedup),
                                 "enriched"))
                 .defaultBranch(Branched.withConsumer(
                         rejected -> rejected.mapValues(Outcome::deadLetter, Named.as("dead-letter"))
@@ -49,5 +59,19 @@ public final class EnrichTopology {
                                                 .withName("write-dead-letters")),
                         "rejected"));
         return builder.build();
+    }
+
+    /** What becomes of an enriched article: de-duplicated, then published to the enriched and per-topic topics. */
+    private static void publish(
+            StreamsBuilder builder,
+            KStream<String, EnrichedArticle> enriched,
+            EnrichSerdes serdes,
+            DedupSettings dedup) {
+        KStream<String, EnrichedArticle> published =
+                Deduplication.apply(builder, enriched, serdes.enrichedArticles(), dedup);
+        published.to(
+                Topics.ARTICLES_ENRICHED,
+                Produced.with(Serdes.String(), serdes.enrichedArticles()).withName("write-enriched-articles"));
+        GeoTopicRouting.route(published, serdes.enrichedArticles());
     }
 }
