@@ -81,8 +81,9 @@ class PipelineEndToEndIT {
                 "schema.registry.url", stack.schemaRegistryUrl(),
                 "enrich.application.id", "it-enrich-" + UUID.randomUUID(),
                 "enrich.state.dir", workDir.resolve("streams").toString())));
-        enricher =
-                EnrichService.start(config, EnrichSerdes.using(registry), ArticleEnricher.withDefaultKnowledgeBase());
+        ArticleEnricher articleEnricher = ArticleEnricher.withDefaultKnowledgeBase();
+        EnrichService.createMissingTopicTopics(config, articleEnricher.topicIds());
+        enricher = EnrichService.start(config, EnrichSerdes.using(registry), articleEnricher);
         enricher.awaitRunning(WAIT);
     }
 
@@ -120,6 +121,22 @@ class PipelineEndToEndIT {
                     .hasEntities("Q56226", "Q22686", "Q423", "Q159", "Q30")
                     .hasTopics("kp-ru-rapprochement", "us-kp-diplomacy")
                     .hasMentionsMatchingTheirText();
+        }
+    }
+
+    @Test
+    void shouldPublishTheSeedArticleToTheTopicOfTheNorthKoreaRussiaRapprochement(RealKafkaStack stack) {
+        String id = ingest(stack, List.of(SEED)).published().get(0).articleId();
+
+        try (TopicProbe<String, EnrichedArticle> topic = TopicProbe.fromBeginning(
+                stack.bootstrapServers(),
+                Topics.forGeoTopic("kp-ru-rapprochement"),
+                new StringDeserializer(),
+                AvroWireSerde.forValues(registry, EnrichedArticle.class).deserializer())) {
+            EnrichedArticle copy = topic.awaitKey(id, WAIT).value();
+            EnrichedArticleAssert.assertThat(copy).hasTopics("kp-ru-rapprochement", "us-kp-diplomacy");
+            assertThat(copy.getArticleId()).isEqualTo(id);
+            assertThat(copy.getDuplicateOf()).isNull();
         }
     }
 
