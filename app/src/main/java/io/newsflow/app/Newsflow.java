@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             EnrichCommand.class,
             SinkCommand.class,
+            SubscribeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsflow {

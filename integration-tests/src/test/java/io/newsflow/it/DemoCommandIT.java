@@ -93,7 +93,7 @@ class DemoCommandIT {
     }
 
     @Test
-    void shouldLeaveTheSeedArticleInTheKpRuRapprochementTopicOfTheStackItRanOn() throws Exception {
+    void shouldLeaveTheSeedArticleInTheKpRuRapprochementTopicForSubscribers() throws Exception {
         CommandLine cli = Newsflow.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -137,6 +137,21 @@ class DemoCommandIT {
                         .value();
                 assertThat(seed.getTopics()).extracting(t -> t.getId()).contains("kp-ru-rapprochement");
             }
+
+            StringWriter subscribed = new StringWriter();
+            cli.setOut(new PrintWriter(subscribed, true));
+            int subscribe = cli.execute(
+                    "subscribe", "kp-ru-rapprochement", "--from-beginning", "--json", "--exit-when-idle", "PT5S");
+            assertThat(subscribe).as(err.toString()).isZero();
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : subscribed.toString().split("\n")) {
+                if (!line.isBlank()) {
+                    lines.add(JSON.readTree(line));
+                }
+            }
+            assertThat(lines)
+                    .extracting(a -> a.get("title").asText())
+                    .anyMatch(title -> title.startsWith("Régimen de Kim Jong-un"));
         } finally {
             cli.execute("stack", "stop");
         }
