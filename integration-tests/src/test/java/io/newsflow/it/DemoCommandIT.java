@@ -152,6 +152,13 @@ class DemoCommandIT {
             assertThat(lines)
                     .extracting(a -> a.get("title").asText())
                     .anyMatch(title -> title.startsWith("Régimen de Kim Jong-un"));
+
+            // a second demo on the same stack: its articles are exact duplicates, not published again, and still shown
+            StringWriter again = new StringWriter();
+            cli.setOut(new PrintWriter(again, true));
+            int second = cli.execute("demo", "--json");
+            assertThat(second).as(err.toString()).isZero();
+            assertThat(again.toString().lines().filter(l -> !l.isBlank())).hasSize(4);
         } finally {
             cli.execute("stack", "stop");
         }
