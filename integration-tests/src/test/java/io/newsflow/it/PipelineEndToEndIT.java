@@ -4,6 +4,7 @@ import static io.newsflow.testsupport.builders.Bytes.text;
 import static io.newsflow.testsupport.builders.Bytes.toArray;
 import static io.newsflow.testsupport.builders.Bytes.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.newsflow.enrich.ArticleEnricher;
 import io.newsflow.enrich.EnrichConfig;
@@ -145,11 +146,15 @@ class PipelineEndToEndIT {
         String jdbcUrl = "jdbc:sqlite:" + workDir.resolve("twice.db");
         String id = ingest(stack, List.of(SEED)).published().get(0).articleId();
         storeUntilPresent(stack, jdbcUrl, id);
+        long droppedBefore = enricher.exactDuplicatesDropped();
 
         String again = ingest(stack, List.of(SEED)).published().get(0).articleId();
         StoredArticle stored = storeUntilPresent(stack, jdbcUrl, again);
 
         assertThat(again).isEqualTo(id);
+        await("the redelivery counted as an exact duplicate, not published again")
+                .atMost(WAIT)
+                .until(enricher::exactDuplicatesDropped, dropped -> dropped > droppedBefore);
         try (ArticleStore store = JdbcArticleStore.open(jdbcUrl)) {
             assertThat(store.countArticles()).isEqualTo(1);
             assertThat(store.find(id)).contains(stored);
