@@ -95,6 +95,11 @@ public final class ArticleAnalyzer {
         return new Versions(ENRICHMENT_VERSION + "+" + taxonomy.rulesVersion(), knowledgeBaseVersion, taxonomy.name());
     }
 
+    /** The ids of every topic of the taxonomy this analyzer tags with, in taxonomy order. */
+    public List<String> topicIds() {
+        return taxonomy.topicIds();
+    }
+
     private static String languageSample(ArticleText text) {
         StringBuilder sb = new StringBuilder(text.title()).append('\n');
         if (text.lede() != null) {

@@ -28,6 +28,9 @@ final class ArticlePrinter {
         out.println("   id " + article.getArticleId() + " | source " + article.getSource()
                 + " | language " + article.getLanguage().getCode()
                 + String.format(Locale.ROOT, " (%.2f)", article.getLanguage().getConfidence()));
+        if (article.getDuplicateOf() != null) {
+            out.println("   near-duplicate of " + article.getDuplicateOf());
+        }
         out.println("   entities:");
         for (Entity e : article.getEntities()) {
             out.println(String.format(

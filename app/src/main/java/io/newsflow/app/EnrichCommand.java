@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "enrich",
         mixinStandardHelpOptions = true,
-        description =
-                "Run the enricher (Kafka Streams, exactly-once): news-articles-raw -> news-articles-enriched, news-dlq.")
+        description = "Run the enricher (Kafka Streams, exactly-once): news-articles-raw -> news-articles-enriched, "
+                + "news-topic-<id> per topic, news-dlq. Creates a missing news-topic-<id> first.")
 final class EnrichCommand implements Callable<Integer> {
 
     @Spec
@@ -30,10 +30,10 @@ final class EnrichCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EnrichConfig config = EnrichConfig.from(options.settings());
+        ArticleEnricher enricher = ArticleEnricher.withDefaultKnowledgeBase();
+        EnrichService.createMissingTopicTopics(config, enricher.topicIds());
         try (EnrichService service = EnrichService.start(
-                config,
-                EnrichSerdes.using(SchemaRegistryClients.forUrl(config.schemaRegistryUrl())),
-                ArticleEnricher.withDefaultKnowledgeBase())) {
+                config, EnrichSerdes.using(SchemaRegistryClients.forUrl(config.schemaRegistryUrl())), enricher)) {
             // The JVM halts as soon as its hooks return, so the hook itself closes the client (leaving the group,
             // aborting the open transaction) instead of only telling this thread to do it.
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "newsflow-enrich-stop"));

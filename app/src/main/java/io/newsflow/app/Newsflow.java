@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             EnrichCommand.class,
             SinkCommand.class,
             TaxonomyCommand.class,
+            SubscribeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsflow {

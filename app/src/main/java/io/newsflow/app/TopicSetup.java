@@ -1,6 +1,9 @@
 package io.newsflow.app;
 
+import io.newsflow.analysis.topics.TopicDefinition;
+import io.newsflow.analysis.topics.TopicRules;
 import io.newsflow.schemas.Topics;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +17,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Creates newsflow's topics when they do not exist yet. Kafka Streams does not create the topics it reads or
- * writes, and the local broker does not auto-create topics, so the command creates them before it starts anything.
+ * writes, and the local broker does not auto-create topics, so the command creates them before it starts anything:
+ * the fixed ones and one {@code news-topic-<id>} per topic of the shipped taxonomy, all with the same partitions.
  */
 final class TopicSetup {
 
@@ -24,6 +28,14 @@ final class TopicSetup {
 
     private TopicSetup() {}
 
+    /** The per-topic output topics of the shipped taxonomy, {@code news-topic-<id>}. */
+    static List<String> geoTopicTopics() {
+        return TopicRules.fromClasspath().topics().stream()
+                .map(TopicDefinition::id)
+                .map(Topics::forGeoTopic)
+                .toList();
+    }
+
     /**
      * Creates the missing topics.
      *
@@ -31,9 +43,11 @@ final class TopicSetup {
      */
     static Set<String> ensure(String bootstrapServers, int partitions, short replicationFactor)
             throws InterruptedException, ExecutionException, TimeoutException {
+        Set<String> all = new LinkedHashSet<>(TOPICS);
+        all.addAll(geoTopicTopics());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = TOPICS.stream()
+            List<NewTopic> missing = all.stream()
                     .filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, Topics.partitions(t, partitions), replicationFactor)
                             .configs(Topics.creationConfig(t)))

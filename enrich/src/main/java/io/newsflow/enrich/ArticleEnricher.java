@@ -47,6 +47,11 @@ public final class ArticleEnricher {
         return new ArticleEnricher(ArticleAnalyzer.loadDefault());
     }
 
+    /** The ids of the taxonomy's topics, each of which has its own output topic {@code news-topic-<id>}. */
+    public List<String> topicIds() {
+        return analyzer.topicIds();
+    }
+
     /**
      * Enriches {@code raw}. An empty title or body is analysed like any other text (it simply yields less).
      *

@@ -31,6 +31,12 @@ import java.util.Objects;
  * windows</td></tr>
  * <tr><td>enrich.trends.baseline.windows</td><td>int 1..96</td><td>8</td><td>N, previous windows in a trend's spike
  * baseline</td></tr>
+ * <tr><td>enrich.dedup.window</td><td>duration, PT1M..P365D</td><td>P7D</td><td>how long an article is remembered for
+ * de-duplication: exact copies within it are not published again, near copies get {@code duplicateOf}</td></tr>
+ * <tr><td>enrich.dedup.simhash.distance</td><td>int 0..15</td><td>6</td><td>largest Hamming distance between two
+ * 64-bit SimHashes still called a near-duplicate</td></tr>
+ * <tr><td>enrich.topic.partitions</td><td>int, -1 = like news-articles-enriched</td><td>-1</td><td>partitions of a
+ * {@code news-topic-<id>} the enricher creates at start-up because it was missing</td></tr>
  * </table>
  *
  * <p>The trend keys are validated by {@link TrendSettings}.
@@ -43,7 +49,9 @@ public record EnrichConfig(
         int threads,
         Duration commitInterval,
         int replicationFactor,
-        TrendSettings trends) {
+        TrendSettings trends,
+        DedupSettings dedup,
+        int topicPartitions) {
 
     public EnrichConfig {
         bootstrapServers = ConfigChecks.bootstrapServers("kafka.bootstrap.servers", bootstrapServers);
@@ -57,6 +65,11 @@ public record EnrichConfig(
                     "enrich.replication.factor", "must be -1 or positive, got " + replicationFactor);
         }
         Objects.requireNonNull(trends, "trends");
+        Objects.requireNonNull(dedup, "dedup");
+        if (topicPartitions == 0 || topicPartitions < -1 || topicPartitions > 10_000) {
+            throw new Settings.ConfigException(
+                    "enrich.topic.partitions", "must be -1 or in 1..10000, got " + topicPartitions);
+        }
     }
 
     /** Reads the keys documented above; any other key is an error. */
@@ -73,7 +86,11 @@ public record EnrichConfig(
                         settings.bool(TrendSettings.ENABLED, TrendSettings.DEFAULTS.enabled()),
                         settings.duration(TrendSettings.SHORT_GRACE, TrendSettings.DEFAULTS.shortGrace()),
                         settings.duration(TrendSettings.DAILY_GRACE, TrendSettings.DEFAULTS.dailyGrace()),
-                        settings.integer(TrendSettings.BASELINE_WINDOWS, TrendSettings.DEFAULTS.baselineWindows())));
+                        settings.integer(TrendSettings.BASELINE_WINDOWS, TrendSettings.DEFAULTS.baselineWindows())),
+                new DedupSettings(
+                        settings.duration("enrich.dedup.window", DedupSettings.DEFAULTS.window()),
+                        settings.integer("enrich.dedup.simhash.distance", DedupSettings.DEFAULTS.maxDistance())),
+                settings.integer("enrich.topic.partitions", -1));
         settings.requireAllUsed();
         return config;
     }

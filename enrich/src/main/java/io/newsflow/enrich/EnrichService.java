@@ -1,13 +1,17 @@
 package io.newsflow.enrich;
 
 import io.newsflow.analysis.topics.Taxonomy;
+import io.newsflow.schemas.TopicCreation;
+import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.deadletter.DeadLetters;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +50,37 @@ public final class EnrichService implements AutoCloseable {
     }
 
     /**
-     * Builds the topology and starts it; returns at once (see {@link #awaitRunning}). Besides the Streams client it
+     * Creates the missing {@code news-topic-<id>} of every topic id, with {@code enrich.topic.partitions} partitions
+     * (by default as many as {@code news-articles-enriched} has). Call it before {@link #start}: Kafka Streams does
+     * not create the topics it writes to, and a write to a missing topic blocks the task.
+     *
+     * @return the topics created now
+     * @throws IllegalStateException when the broker does not answer, or the partition count cannot be found
+     */
+    public static Set<String> createMissingTopicTopics(EnrichConfig config, Collection<String> topicIds) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+            int partitions = config.topicPartitions() > 0
+                    ? config.topicPartitions()
+                    : TopicCreation.partitionsOf(admin, Topics.ARTICLES_ENRICHED);
+            Set<String> created =
+                    TopicCreation.ensureGeoTopics(admin, topicIds, partitions, (short) config.replicationFactor());
+            if (!created.isEmpty()) {
+                LOG.info("Created {} per-topic topic(s) with {} partitions: {}", created.size(), partitions, created);
+            }
+            return created;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(
+                    "Cannot create the per-topic topics news-topic-<id> on " + config.bootstrapServers() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating the per-topic topics", e);
+        }
+    }
+
+    /**
+     * Builds the topology and starts it; returns at once (see {@link #awaitRunning}). The output topics must exist
+     * (see {@link #createMissingTopicTopics}). Besides the Streams client it
      * opens an idempotent producer for refused taxonomy documents ({@link ProducerTaxonomyDeadLetters}) and an admin
      * client that creates the {@code news-topic-<id>} topics of topic ids a new taxonomy version adds.
      */
@@ -58,7 +92,8 @@ public final class EnrichService implements AutoCloseable {
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()));
         LiveTaxonomy taxonomy =
                 new LiveTaxonomy(enricher.builtInTaxonomy(), deadLetters, t -> createOutputTopics(admin, t, config));
-        Topology topology = EnrichTopology.build(serdes, enricher, taxonomy, Clock.systemUTC(), config.trends());
+        Topology topology =
+                EnrichTopology.build(serdes, enricher, taxonomy, Clock.systemUTC(), config.trends(), config.dedup());
         EnrichService service = new EnrichService(
                 new KafkaStreams(topology, streamsProperties(config)), taxonomy, List.of(deadLetters, admin));
         service.streams.setStateListener((now, before) -> {
@@ -178,6 +213,24 @@ public final class EnrichService implements AutoCloseable {
     /** The taxonomy the enricher tags the next article with. */
     public Taxonomy taxonomy() {
         return taxonomy.current();
+    }
+
+    /** Exact duplicates not published since this client started, over all its threads. */
+    public long exactDuplicatesDropped() {
+        return counter(Deduplication.EXACT_DUPLICATES);
+    }
+
+    /** Near-duplicates published with {@code duplicateOf} since this client started, over all its threads. */
+    public long nearDuplicatesMarked() {
+        return counter(Deduplication.NEAR_DUPLICATES);
+    }
+
+    private long counter(String operation) {
+        return (long) streams.metrics().entrySet().stream()
+                .filter(e -> e.getKey().group().equals("stream-" + Deduplication.METRICS_SCOPE + "-metrics"))
+                .filter(e -> e.getKey().name().equals(operation + "-total"))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .sum();
     }
 
     public KafkaStreams.State state() {

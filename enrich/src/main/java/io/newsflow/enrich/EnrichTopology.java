@@ -21,12 +21,17 @@ import org.apache.kafka.streams.kstream.Produced;
  * {@code TopologyTestDriver} tests exercise exactly what production runs.
  *
  * <pre>
- * news-articles-raw (bytes) --decode+enrich--> enriched --> news-articles-enriched (String, EnrichedArticle)
- *                                          |            \--> trends (TrendTopology) --> news-trends (String, TrendUpdate)
+ * news-articles-raw (bytes) --decode+enrich--> enriched --de-duplicate--> published --> news-articles-enriched
+ *                                          |                                    |--> news-topic-&lt;id&gt; per topic tag
+ *                                          |                                    \--> trends (TrendTopology) --> news-trends
  *                                          \--> rejected --> news-dlq (String, DeadLetter)
  * news-taxonomy (global store) --validate--> the taxonomy "enrich" tags with (refused documents: news-dlq,
  *                                            through LiveTaxonomy's dead-letter producer)
  * </pre>
+ *
+ * <p>Every article output is keyed by article id, its value an {@code EnrichedArticle}. De-duplication is described
+ * in {@link Deduplication}, routing to the per-topic topics in {@link GeoTopicRouting}, trends in
+ * {@link TrendTopology}; trends count published articles only, so a duplicate never inflates a count.
  */
 public final class EnrichTopology {
 
@@ -34,32 +39,49 @@ public final class EnrichTopology {
 
     /**
      * The enricher's topology, tagging with the taxonomy in force on {@code news-taxonomy} (a global store feeding
-     * {@code taxonomy}); the enriched articles also feed {@link TrendTopology} unless {@code trends} disables it.
+     * {@code taxonomy}); published articles also feed {@link TrendTopology} unless {@code trends} disables it.
      * What production runs.
      */
     public static Topology build(
-            EnrichSerdes serdes, ArticleEnricher enricher, LiveTaxonomy taxonomy, Clock clock, TrendSettings trends) {
+            EnrichSerdes serdes,
+            ArticleEnricher enricher,
+            LiveTaxonomy taxonomy,
+            Clock clock,
+            TrendSettings trends,
+            DedupSettings dedup) {
         StreamsBuilder builder = new StreamsBuilder();
         taxonomy.addTo(builder, clock);
-        return build(builder, serdes, enricher, taxonomy::current, clock, trends);
+        return build(builder, serdes, enricher, taxonomy::current, clock, trends, dedup);
     }
 
-    /** As the production topology, with trends counted as {@link TrendSettings#DEFAULTS} say. */
+    /** As the production topology, with default trend and de-duplication settings. */
     public static Topology build(EnrichSerdes serdes, ArticleEnricher enricher, LiveTaxonomy taxonomy, Clock clock) {
-        return build(serdes, enricher, taxonomy, clock, TrendSettings.DEFAULTS);
+        return build(serdes, enricher, taxonomy, clock, TrendSettings.DEFAULTS, DedupSettings.DEFAULTS);
     }
 
     /**
      * The enricher's topology tagging always with the enricher's built-in taxonomy, without reading
-     * {@code news-taxonomy}, trends as {@link TrendSettings#DEFAULTS} say: for tests that do not concern the taxonomy.
+     * {@code news-taxonomy}, with default trend and de-duplication settings: for tests that do not concern the
+     * taxonomy.
      */
     public static Topology build(EnrichSerdes serdes, ArticleEnricher enricher, Clock clock) {
-        return build(serdes, enricher, clock, TrendSettings.DEFAULTS);
+        return build(serdes, enricher, clock, TrendSettings.DEFAULTS, DedupSettings.DEFAULTS);
     }
 
     /** The built-in-taxonomy topology with the given trend settings. */
     public static Topology build(EnrichSerdes serdes, ArticleEnricher enricher, Clock clock, TrendSettings trends) {
-        return build(new StreamsBuilder(), serdes, enricher, enricher::builtInTaxonomy, clock, trends);
+        return build(serdes, enricher, clock, trends, DedupSettings.DEFAULTS);
+    }
+
+    /** The built-in-taxonomy topology with the given de-duplication settings. */
+    public static Topology build(EnrichSerdes serdes, ArticleEnricher enricher, Clock clock, DedupSettings dedup) {
+        return build(serdes, enricher, clock, TrendSettings.DEFAULTS, dedup);
+    }
+
+    /** The built-in-taxonomy topology with the given settings. */
+    public static Topology build(
+            EnrichSerdes serdes, ArticleEnricher enricher, Clock clock, TrendSettings trends, DedupSettings dedup) {
+        return build(new StreamsBuilder(), serdes, enricher, enricher::builtInTaxonomy, clock, trends, dedup);
     }
 
     private static Topology build(
@@ -68,7 +90,8 @@ public final class EnrichTopology {
             ArticleEnricher enricher,
             Supplier<Taxonomy> taxonomy,
             Clock clock,
-            TrendSettings trends) {
+            TrendSettings trends,
+            DedupSettings dedup) {
         KStream<String, Outcome> outcomes = builder.stream(
                         Topics.ARTICLES_RAW,
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-raw-articles"))
@@ -79,17 +102,12 @@ public final class EnrichTopology {
                 .branch(
                         (key, outcome) -> outcome.isEnriched(),
                         Branched.withConsumer(
-                                enriched -> {
-                                    KStream<String, EnrichedArticle> articles =
-                                            enriched.mapValues(Outcome::article, Named.as("enriched-article"));
-                                    articles.to(
-                                            Topics.ARTICLES_ENRICHED,
-                                            Produced.with(Serdes.String(), serdes.enrichedArticles())
-                                                    .withName("write-enriched-articles"));
-                                    if (trends.enabled()) {
-                                        TrendTopology.addTo(articles, serdes, trends);
-                                    }
-                                },
+                                enriched -> publish(
+                                        builder,
+                                        enriched.mapValues(Outcome::article, Named.as("enriched-article")),
+                                        serdes,
+                                        trends,
+                                        dedup),
                                 "enriched"))
                 .defaultBranch(Branched.withConsumer(
                         rejected -> rejected.mapValues(Outcome::deadLetter, Named.as("dead-letter"))
@@ -99,5 +117,26 @@ public final class EnrichTopology {
                                                 .withName("write-dead-letters")),
                         "rejected"));
         return builder.build();
+    }
+
+    /**
+     * What becomes of an enriched article: de-duplicated, then published to the enriched and per-topic topics and
+     * counted in the trends.
+     */
+    private static void publish(
+            StreamsBuilder builder,
+            KStream<String, EnrichedArticle> enriched,
+            EnrichSerdes serdes,
+            TrendSettings trends,
+            DedupSettings dedup) {
+        KStream<String, EnrichedArticle> published =
+                Deduplication.apply(builder, enriched, serdes.enrichedArticles(), dedup);
+        published.to(
+                Topics.ARTICLES_ENRICHED,
+                Produced.with(Serdes.String(), serdes.enrichedArticles()).withName("write-enriched-articles"));
+        GeoTopicRouting.route(published, serdes.enrichedArticles());
+        if (trends.enabled()) {
+            TrendTopology.addTo(published, serdes, trends);
+        }
     }
 }

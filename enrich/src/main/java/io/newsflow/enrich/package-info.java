@@ -1,7 +1,8 @@
 /**
  * The enricher: a Kafka Streams application that turns {@code RawArticle} records of {@code news-articles-raw} into
- * {@code EnrichedArticle} records of {@code news-articles-enriched}, exactly once, and sends every record it cannot
- * decode or process to {@code news-dlq} with its context.
+ * {@code EnrichedArticle} records of {@code news-articles-enriched} and of one {@code news-topic-<id>} per topic tag,
+ * exactly once, without publishing exact duplicates again and marking near-duplicates ({@code duplicateOf}), and sends
+ * every record it cannot decode or process to {@code news-dlq} with its context.
  *
  * <p>{@link io.newsflow.enrich.EnrichTopology#build} is a pure function from serdes and an enricher to a
  * {@link org.apache.kafka.streams.Topology}; {@link io.newsflow.enrich.EnrichService} only wires configuration and

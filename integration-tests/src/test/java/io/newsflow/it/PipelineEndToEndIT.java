@@ -4,6 +4,7 @@ import static io.newsflow.testsupport.builders.Bytes.text;
 import static io.newsflow.testsupport.builders.Bytes.toArray;
 import static io.newsflow.testsupport.builders.Bytes.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.newsflow.enrich.ArticleEnricher;
 import io.newsflow.enrich.EnrichConfig;
@@ -87,8 +88,9 @@ class PipelineEndToEndIT {
                 "schema.registry.url", stack.schemaRegistryUrl(),
                 "enrich.application.id", "it-enrich-" + UUID.randomUUID(),
                 "enrich.state.dir", workDir.resolve("streams").toString())));
-        enricher =
-                EnrichService.start(config, EnrichSerdes.using(registry), ArticleEnricher.withDefaultKnowledgeBase());
+        ArticleEnricher articleEnricher = ArticleEnricher.withDefaultKnowledgeBase();
+        EnrichService.createMissingTopicTopics(config, articleEnricher.topicIds());
+        enricher = EnrichService.start(config, EnrichSerdes.using(registry), articleEnricher);
         enricher.awaitRunning(WAIT);
     }
 
@@ -130,6 +132,22 @@ class PipelineEndToEndIT {
     }
 
     @Test
+    void shouldPublishTheSeedArticleToTheTopicOfTheNorthKoreaRussiaRapprochement(RealKafkaStack stack) {
+        String id = ingest(stack, List.of(SEED)).published().get(0).articleId();
+
+        try (TopicProbe<String, EnrichedArticle> topic = TopicProbe.fromBeginning(
+                stack.bootstrapServers(),
+                Topics.forGeoTopic("kp-ru-rapprochement"),
+                new StringDeserializer(),
+                AvroWireSerde.forValues(registry, EnrichedArticle.class).deserializer())) {
+            EnrichedArticle copy = topic.awaitKey(id, WAIT).value();
+            EnrichedArticleAssert.assertThat(copy).hasTopics("kp-ru-rapprochement", "us-kp-diplomacy");
+            assertThat(copy.getArticleId()).isEqualTo(id);
+            assertThat(copy.getDuplicateOf()).isNull();
+        }
+    }
+
+    @Test
     void shouldStoreARedeliveredArticleOnlyOnce(RealKafkaStack stack) throws Exception {
         String jdbcUrl = "jdbc:sqlite:" + workDir.resolve("twice.db");
         String id = ingest(stack, List.of(SEED)).published().get(0).articleId();
@@ -139,11 +157,15 @@ class PipelineEndToEndIT {
         try (ArticleStore store = JdbcArticleStore.open(jdbcUrl)) {
             storedBefore = store.countArticles();
         }
+        long droppedBefore = enricher.exactDuplicatesDropped();
 
         String again = ingest(stack, List.of(SEED)).published().get(0).articleId();
         StoredArticle stored = storeUntilPresent(stack, jdbcUrl, again);
 
         assertThat(again).isEqualTo(id);
+        await("the redelivery counted as an exact duplicate, not published again")
+                .atMost(WAIT)
+                .until(enricher::exactDuplicatesDropped, dropped -> dropped > droppedBefore);
         try (ArticleStore store = JdbcArticleStore.open(jdbcUrl)) {
             assertThat(store.countArticles()).isEqualTo(storedBefore);
             assertThat(store.find(id)).contains(stored);

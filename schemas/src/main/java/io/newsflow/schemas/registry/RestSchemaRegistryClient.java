@@ -151,7 +151,19 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         }
         ObjectNode body = JSON.createObjectNode().put("schema", schema.toString());
         String action = "Registering schema " + schema.getFullName() + " under subject '" + subject + "'";
-        JsonNode answer = send(action, "POST", "/subjects/" + pathSegment(subject) + "/versions", body);
+        String path = "/subjects/" + pathSegment(subject) + "/versions";
+        JsonNode answer;
+        try {
+            answer = send(action, "POST", path, body);
+        } catch (IncompatibleSchemaException e) {
+            if (!createdConcurrently(e)) {
+                throw e;
+            }
+            // Apicurio answers 409 "artifact ... already exists" to the loser of two first registrations of a subject
+            // made at the same time (two enricher instances writing their first record): the subject exists now, so
+            // registering again returns the id, or the real incompatibility.
+            answer = send(action, "POST", path, body);
+        }
         JsonNode id = answer.get("id");
         if (id == null || !id.canConvertToInt()) {
             throw new SchemaRegistryException(
@@ -276,6 +288,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             }
             throw clientError(action, url, status, error);
         }
+    }
+
+    /** Whether a 409 says the subject was created by someone else meanwhile, not that the schema is incompatible. */
+    private static boolean createdConcurrently(IncompatibleSchemaException e) {
+        String message = e.registryMessage();
+        return message != null && message.contains("already exists");
     }
 
     private static SchemaRegistryException clientError(String action, String url, int status, RegistryError error) {

@@ -211,6 +211,31 @@ class RestSchemaRegistryClientTest {
     }
 
     @Test
+    void shouldRegisterAgainWhenApicurioSaysAnotherClientCreatedTheSubjectMeanwhile() {
+        answer(
+                409,
+                "{\"error_code\":409,\"message\":\"An artifact with ID 's-value' in group 'null' already exists.\"}");
+        answer(200, "{\"id\":7}");
+
+        int id = client().register("s-value", SCHEMA);
+
+        assertThat(id).isEqualTo(7);
+        assertThat(seen).extracting(Seen::method).containsExactly("POST", "POST");
+    }
+
+    @Test
+    void shouldThrowIncompatibleWhenTheSecondRegistrationIsRefusedToo() {
+        answer(
+                409,
+                "{\"error_code\":409,\"message\":\"An artifact with ID 's-value' in group 'null' already exists.\"}");
+        answer(409, "{\"error_code\":409,\"message\":\"Incompatible artifact: s-value [AVRO]\"}");
+
+        assertThatThrownBy(() -> client().register("s-value", SCHEMA))
+                .isInstanceOf(IncompatibleSchemaException.class)
+                .hasMessageContaining("Incompatible artifact");
+    }
+
+    @Test
     void shouldThrowIncompatibleForConfluentStyleConflict() {
         answer(
                 409,

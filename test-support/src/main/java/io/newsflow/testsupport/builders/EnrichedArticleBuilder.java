@@ -32,6 +32,10 @@ public final class EnrichedArticleBuilder {
     private Instant ingestedAt = Instant.parse("2026-11-30T00:10:00.123Z");
     private final List<Entity> entities = new ArrayList<>();
     private final List<TopicAssignment> topics = new ArrayList<>();
+    private String sha256 = "ab".repeat(32);
+    private long simhash = -8_123_456_789L;
+    private String knowledgeBase = "kb-1";
+    private String taxonomy = "geo-topics-v1";
 
     private EnrichedArticleBuilder() {}
 
@@ -103,6 +107,20 @@ public final class EnrichedArticleBuilder {
         return this;
     }
 
+    /** The content fingerprint: hex SHA-256 of the normalised text and its 64-bit SimHash. */
+    public EnrichedArticleBuilder withFingerprint(String sha256Hex, long simhashValue) {
+        this.sha256 = sha256Hex;
+        this.simhash = simhashValue;
+        return this;
+    }
+
+    /** The versions of the knowledge base and taxonomy that enriched it (defaults {@code kb-1}, geo-topics-v1). */
+    public EnrichedArticleBuilder withVersions(String knowledgeBaseVersion, String taxonomyVersion) {
+        this.knowledgeBase = knowledgeBaseVersion;
+        this.taxonomy = taxonomyVersion;
+        return this;
+    }
+
     public EnrichedArticle build() {
         return EnrichedArticle.newBuilder()
                 .setArticleId(id)
@@ -123,13 +141,13 @@ public final class EnrichedArticleBuilder {
                 .setEntities(List.copyOf(entities))
                 .setTopics(List.copyOf(topics))
                 .setFingerprint(ContentFingerprint.newBuilder()
-                        .setSha256("ab".repeat(32))
-                        .setSimhash(-8_123_456_789L)
+                        .setSha256(sha256)
+                        .setSimhash(simhash)
                         .build())
                 .setVersions(EnrichmentVersions.newBuilder()
                         .setEnrichment("0.1.0")
-                        .setKnowledgeBase("kb-1")
-                        .setTaxonomy("geo-topics-v1")
+                        .setKnowledgeBase(knowledgeBase)
+                        .setTaxonomy(taxonomy)
                         .build())
                 .setAttributes(Map.of())
                 .build();
