@@ -15,6 +15,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /**
  * Creates newsflow's topics when they do not exist yet. Kafka Streams does not create the topics it reads or
  * writes, and the local broker does not auto-create topics, so the command creates them before it starts anything.
+ * Each is created with {@link Topics#creationConfig()} ({@code max.message.bytes} of 16 MiB) so it carries the
+ * largest article ingest accepts.
  */
 final class TopicSetup {
 
@@ -35,7 +37,7 @@ final class TopicSetup {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = TOPICS.stream()
                     .filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, partitions, replicationFactor))
+                    .map(t -> new NewTopic(t, partitions, replicationFactor).configs(Topics.creationConfig()))
                     .toList();
             if (!missing.isEmpty()) {
                 try {

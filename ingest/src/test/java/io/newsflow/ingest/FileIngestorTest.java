@@ -71,8 +71,8 @@ class FileIngestorTest {
         Path folder = Files.createDirectory(dir.resolve("in"));
         Files.writeString(folder.resolve("b.txt"), "Second\n\nBody of second.");
         Files.writeString(
-                folder.resolve("a.jsonl"), "{\"id\":\"one\",\"title\":\"First\",\"body\":\"B\"}\n{\"body\":\"x\"}\n");
-        Files.writeString(folder.resolve("c.md"), "# not an article");
+                folder.resolve("a.jsonl"), "{\"id\":\"one\",\"title\":\"First\",\"body\":\"B\"}\n{\"title\":\"x\"}\n");
+        Files.writeString(folder.resolve("c.odt"), "not an article");
         Files.createDirectory(folder.resolve("sub"));
 
         IngestReport report = ingestor.ingest(List.of(folder));
@@ -92,9 +92,9 @@ class FileIngestorTest {
         assertThat(dlq.get(0).topic()).isEqualTo(Topics.DLQ);
         assertThat(letter.getStage()).isEqualTo("ingest-folder");
         assertThat(letter.getOrigin()).isEqualTo(folder.resolve("a.jsonl") + ":2");
-        assertThat(StandardCharsets.UTF_8.decode(letter.getValue()).toString()).isEqualTo("{\"body\":\"x\"}");
+        assertThat(StandardCharsets.UTF_8.decode(letter.getValue()).toString()).isEqualTo("{\"title\":\"x\"}");
         assertThat(letter.getErrorClass()).isEqualTo(InvalidArticleException.class.getName());
-        assertThat(letter.getErrorMessage()).contains("missing title");
+        assertThat(letter.getErrorMessage()).contains("missing body");
         assertThat(letter.getFailedAt()).isEqualTo(NOW);
         assertThat(new String(
                         dlq.get(0)
@@ -107,10 +107,10 @@ class FileIngestorTest {
         assertThat(report.publishedCount()).isEqualTo(2);
         assertThat(report.rejected())
                 .singleElement()
-                .satisfies(r -> assertThat(r.reason()).contains("missing title"));
+                .satisfies(r -> assertThat(r.reason()).contains("missing body"));
         assertThat(report.skipped())
                 .extracting(IngestReport.Skipped::path)
-                .containsExactly(folder.resolve("c.md"), folder.resolve("sub"));
+                .containsExactly(folder.resolve("c.odt"), folder.resolve("sub"));
         assertThat(report.failed()).isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package io.newsflow.testsupport.stack;
 
+import io.newsflow.schemas.Topics;
 import io.newsflow.stack.LocalStack;
 import io.newsflow.stack.StackStatus;
 import java.util.Arrays;
@@ -52,14 +53,15 @@ public final class RealKafkaStack {
     }
 
     /**
-     * Creates each topic with one partition and replication factor 1 and returns when the broker has created them.
+     * Creates each topic with one partition, replication factor 1 and newsflow's topic configuration
+     * ({@link Topics#creationConfig()}, as {@code newsflow stack start} creates them) and returns when the broker has created them.
      * A topic that already exists is left as it is, so test classes sharing the stack may declare the same topics.
      *
      * @throws IllegalStateException if the broker refuses a topic or does not answer within 30 s
      */
     public void createTopics(String... topics) {
         List<NewTopic> newTopics = Arrays.stream(topics)
-                .map(topic -> new NewTopic(topic, 1, (short) 1))
+                .map(topic -> new NewTopic(topic, 1, (short) 1).configs(Topics.creationConfig()))
                 .toList();
         try (Admin admin = newAdmin()) {
             admin.createTopics(newTopics).values().forEach((topic, created) -> {
