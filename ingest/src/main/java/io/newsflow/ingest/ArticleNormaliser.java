@@ -25,9 +25,9 @@ import java.util.regex.Pattern;
  *   <li>every run of other whitespace (spaces, tabs, no-break spaces, ...) becomes one space, and each line is
  *       trimmed;</li>
  *   <li>blank lines are dropped, so paragraphs (lines) are separated by exactly one {@code \n} and the text has
- *       no leading or trailing whitespace. A line made only of whitespace and {@linkplain #isInvisible invisible
- *       characters} counts as blank. Invisible characters inside visible text are kept: the zero-width joiner and
- *       non-joiner spell words in Persian, Hindi and emoji sequences.</li>
+ *       no leading or trailing whitespace. {@linkplain #isInvisible Invisible characters} are kept where they are
+ *       (the zero-width joiner and non-joiner spell words in Persian, Hindi and emoji sequences); they only count
+ *       when deciding whether a headline, lede or body is empty (below).</li>
  * </ol>
  * Line structure is kept as written: a hard-wrapped paragraph stays on several lines (joining them would guess
  * wrongly for lists and verse). Titles and attribute values go through {@link #normaliseLine}, which joins the lines
@@ -108,16 +108,17 @@ public final class ArticleNormaliser {
      */
     public RawArticle normalise(ParsedArticle article, IngestChannel channel) {
         String body = normaliseText(article.body());
-        if (body.isEmpty()) {
+        if (isBlankOrInvisible(body)) {
             throw new InvalidArticleException(
                     "body is empty after removing control characters, invisible characters and whitespace");
         }
         String title = article.title() == null ? "" : normaliseLine(article.title());
-        boolean standIn = title.isEmpty();
+        boolean standIn = isBlankOrInvisible(title);
         if (standIn) {
             title = firstSentence(body, article.language());
         }
-        String lede = emptyToNull(article.lede() == null ? null : normaliseText(article.lede()));
+        String lede =
+                article.lede() == null || isBlankOrInvisible(article.lede()) ? null : normaliseText(article.lede());
         String url = article.url() == null ? null : ArticleIds.canonicalUrl(article.url());
         String language = article.language() == null ? null : languageTag(article.language());
         String source = article.source() == null ? null : emptyToNull(normaliseLine(article.source()));
@@ -167,11 +168,11 @@ public final class ArticleNormaliser {
      * @param language declared language tag, nullable
      */
     public static String firstSentence(String body, String language) {
-        String paragraph = normaliseText(body);
-        int newline = paragraph.indexOf('\n');
-        if (newline >= 0) {
-            paragraph = paragraph.substring(0, newline);
-        }
+        String paragraph = normaliseText(body)
+                .lines()
+                .filter(line -> !isBlankOrInvisible(line))
+                .findFirst()
+                .orElse("");
         Locale locale = language == null ? Locale.ROOT : Locale.forLanguageTag(language.replace('_', '-'));
         BreakIterator sentences = BreakIterator.getSentenceInstance(locale);
         sentences.setText(paragraph);
@@ -207,8 +208,13 @@ public final class ArticleNormaliser {
                 || cp == 0xFEFF;
     }
 
-    private static boolean onlyInvisible(String line) {
-        return line.codePoints().allMatch(cp -> cp == ' ' || isInvisible(cp));
+    /**
+     * Whether the text has nothing to read: only whitespace, control characters and {@linkplain #isInvisible invisible
+     * characters}.
+     */
+    public static boolean isBlankOrInvisible(String text) {
+        return text.codePoints()
+                .allMatch(cp -> isWhitespace(cp) || isInvisible(cp) || Character.getType(cp) == Character.CONTROL);
     }
 
     private static long utf8Length(String s) {
@@ -247,7 +253,7 @@ public final class ArticleNormaliser {
             if (cp == '\n') {
                 String cleaned = line.toString().strip();
                 line.setLength(0);
-                if (!cleaned.isEmpty() && !onlyInvisible(cleaned)) {
+                if (!cleaned.isEmpty()) {
                     lines.add(cleaned);
                 }
             } else if (isWhitespace(cp)) {

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.commonmark.node.Heading;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.text.TextContentRenderer;
@@ -73,6 +75,7 @@ final class MarkdownArticleParser {
                 break;
             }
         }
+        unwrapLinksAndDropImages(document);
         String body = RENDERER.render(document);
         if (body.isBlank()) {
             return Rejection.invalid(origin, bytes, "missing body: the Markdown file has no text besides its title");
@@ -103,6 +106,34 @@ final class MarkdownArticleParser {
                     attributes);
         } catch (InvalidArticleException e) {
             return Rejection.of(origin, bytes, e);
+        }
+    }
+
+    /** Links become their text (the renderer would add the URL in brackets); images, whose alt text is no prose, go. */
+    private static void unwrapLinksAndDropImages(Node node) {
+        Node child = node.getFirstChild();
+        while (child != null) {
+            Node next = child.getNext();
+            if (child instanceof Image) {
+                child.unlink();
+            } else if (child instanceof Link) {
+                Node inner = child.getFirstChild();
+                while (inner != null) {
+                    Node following = inner.getNext();
+                    child.insertBefore(inner);
+                    inner = following;
+                }
+                Node first = child.getPrevious();
+                child.unlink();
+                // the moved children may hold links or images themselves
+                if (first != null) {
+                    unwrapLinksAndDropImages(node);
+                    return;
+                }
+            } else {
+                unwrapLinksAndDropImages(child);
+            }
+            child = next;
         }
     }
 
