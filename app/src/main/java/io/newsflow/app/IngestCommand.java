@@ -7,6 +7,7 @@ import io.newsflow.ingest.IngestReport;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -124,7 +125,7 @@ final class IngestCommand implements Callable<Integer> {
                         .setTaskName("ingest")
                         .setInitialMax(totalBytes)
                         .setUnit(" MiB", 1024 * 1024)
-                        .showSpeed()
+                        .showSpeed(new DecimalFormat("0.0"))
                         .setStyle(ProgressBarStyle.ASCII)
                         .setConsumer(new ConsoleProgressBarConsumer(System.err))
                         .build();
