@@ -5,6 +5,7 @@ import io.newsflow.ingest.ArticleNormaliser;
 import io.newsflow.ingest.ArticlePublisher;
 import io.newsflow.ingest.FileIngestor;
 import io.newsflow.ingest.IngestConfig;
+import io.newsflow.ingest.IngestProgress;
 import io.newsflow.ingest.IngestReport;
 import io.newsflow.ingest.feed.FeedConfig;
 import io.newsflow.ingest.feed.FeedPoller;
@@ -14,12 +15,14 @@ import io.newsflow.ingest.http.HttpIngestServer;
 import io.newsflow.ingest.watch.DropFolderConfig;
 import io.newsflow.ingest.watch.DropFolderWatcher;
 import io.newsflow.schemas.config.Settings;
+import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +30,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,22 +46,51 @@ import picocli.CommandLine.Spec;
  * Publishes articles to {@code news-articles-raw}; rejected items go to {@code news-dlq} with the reason. Either once
  * from files and folders ({@code PATH...}), or until Ctrl-C/SIGTERM from any combination of a drop folder
  * ({@code --watch}), feeds ({@code --feed}, {@code --feeds}) and the HTTP endpoint ({@code --http}).
+ *
+ * <p>Exit status for PATHs: 0 when every article was published (duplicates and files that are not articles, such as
+ * a folder's {@code README.md}, are notes), 1 when an item was rejected, a record was not acknowledged, or a path was
+ * missing or unreadable.
+ *
+ * <p>Progress: a bar with rate and ETA on stderr (me.tongfei:progressbar), in MiB of input. {@code --progress=auto}
+ * (the default) shows it only in an interactive terminal and for at least {@value #AUTO_MIN_BYTES} bytes of input,
+ * so scripts, pipes and CI logs get none and small runs do not flicker; {@code always} and {@code never} decide
+ * outright.
  */
 @Command(
         name = "ingest",
         mixinStandardHelpOptions = true,
         description = {
-            "Publish article files (.txt, .json, .jsonl; folders read non-recursively) as RawArticle records,",
+            "Publish article files (.txt, .json, .jsonl, .html, .htm, .md, .markdown; folders read non-recursively)"
+                    + " as RawArticle records, with a summary that adds up: read = published + duplicates + rejected"
+                    + " + skipped + failed;",
             "or run until Ctrl-C as a drop folder (--watch), feed poller (--feed/--feeds) and/or HTTP endpoint (--http).",
             "Every rejected item is explained here and kept in news-dlq; for PATHs the exit code is then 1."
         })
 final class IngestCommand implements Callable<Integer> {
+
+    /** Input size from which {@code --progress=auto} shows the bar: 1 MiB. */
+    static final long AUTO_MIN_BYTES = 1024 * 1024;
+
+    /** When to draw the progress bar. */
+    enum ProgressMode {
+        auto,
+        always,
+        never
+    }
 
     @Spec
     private CommandSpec spec;
 
     @Mixin
     private ServiceOptions options;
+
+    @Option(
+            names = "--progress",
+            paramLabel = "WHEN",
+            defaultValue = "auto",
+            description = "Progress bar with rate and ETA on stderr: auto (interactive terminal and at least 1 MiB"
+                    + " of input), always or never. Default: ${DEFAULT-VALUE}.")
+    private ProgressMode progress = ProgressMode.auto;
 
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to ingest once.")
     private List<Path> paths = new ArrayList<>();
@@ -119,9 +155,13 @@ final class IngestCommand implements Callable<Integer> {
         IngestConfig config = IngestConfig.from(settings);
         PrintWriter out = spec.commandLine().getOut();
         if (!longRunning) {
-            IngestReport report = FileIngestor.ingest(config, paths, Clock.systemUTC());
+            IngestReport report;
+            try (BarProgress bar = new BarProgress(progress, interactive())) {
+                report = FileIngestor.ingest(config, paths, Clock.systemUTC(), bar);
+            }
             report.describe().forEach(out::println);
-            return report.allAccepted() ? 0 : 1;
+            out.flush();
+            return report.succeeded() ? 0 : 1;
         }
         if (watch != null && !Files.isDirectory(watch)) {
             throw new ParameterException(spec.commandLine(), "--watch " + watch + " is not a directory");
@@ -251,5 +291,73 @@ final class IngestCommand implements Callable<Integer> {
             }
         }
         return feeds;
+    }
+
+    /** Whether stdin and stdout are a terminal (Java 22+ returns a console for pipes too; it then says so). */
+    static boolean interactive() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // before Java 22 a console exists only for a terminal
+        }
+    }
+
+    /** Whether the bar is drawn for this mode, terminal and input size. */
+    static boolean showBar(ProgressMode mode, boolean interactive, long totalBytes) {
+        return switch (mode) {
+            case always -> true;
+            case never -> false;
+            case auto -> interactive && totalBytes >= AUTO_MIN_BYTES;
+        };
+    }
+
+    /** An {@link IngestProgress} drawing a me.tongfei progress bar on stderr, when {@link #showBar} says so. */
+    static final class BarProgress implements IngestProgress, AutoCloseable {
+        private final ProgressMode mode;
+        private final boolean interactive;
+        private ProgressBar bar;
+
+        BarProgress(ProgressMode mode, boolean interactive) {
+            this.mode = mode;
+            this.interactive = interactive;
+        }
+
+        @Override
+        public void start(long totalBytes) {
+            if (showBar(mode, interactive, totalBytes)) {
+                bar = new ProgressBarBuilder()
+                        .setTaskName("ingest")
+                        .setInitialMax(totalBytes)
+                        .setUnit(" MiB", 1024 * 1024)
+                        .showSpeed(new DecimalFormat("0.0"))
+                        .setStyle(ProgressBarStyle.ASCII)
+                        .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                        .build();
+            }
+        }
+
+        @Override
+        public void advance(long bytes) {
+            if (bar != null) {
+                bar.stepBy(bytes);
+            }
+        }
+
+        @Override
+        public void finish() {
+            close();
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+                bar = null;
+            }
+        }
     }
 }

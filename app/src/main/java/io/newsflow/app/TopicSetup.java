@@ -18,7 +18,9 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /**
  * Creates newsflow's topics when they do not exist yet. Kafka Streams does not create the topics it reads or
  * writes, and the local broker does not auto-create topics, so the command creates them before it starts anything:
- * the fixed ones and one {@code news-topic-<id>} per topic of the shipped taxonomy, all with the same partitions.
+ * the fixed ones and one {@code news-topic-<id>} per topic of the shipped taxonomy, all with the same partitions. Each gets
+ * {@link Topics#creationConfig(String)} ({@code max.message.bytes} of 16 MiB, so it carries the largest article ingest
+ * accepts; compaction for {@code news-taxonomy}).
  */
 final class TopicSetup {
 

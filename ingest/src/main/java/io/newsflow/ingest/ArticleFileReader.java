@@ -7,12 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,24 +39,62 @@ import java.util.Set;
  * and there is no lede. No other structure is guessed.
  *
  * <h2>{@code .json}: one object; {@code .jsonl}: one object per line</h2>
- * Fields: {@code id} (optional), {@code title}, {@code body} or {@code text} ({@code body} wins when both are
- * given), optional {@code lede}, {@code lang}, {@code source}, {@code url}, {@code published} (ISO-8601 date,
- * date-time with offset or {@code Z}, or local date-time read as UTC). Other string fields become attributes;
- * other non-string fields are ignored. Duplicate field names are an error. In {@code .jsonl} every non-blank line is
- * accepted or rejected on its own, with its 1-based line number in the origin and its own bytes as the original.
+ * Fields: {@code id} (optional), {@code title} (optional: see {@link ArticleNormaliser} for a missing headline),
+ * {@code body} or {@code text} ({@code body} wins when both are given), optional {@code lede}, {@code lang},
+ * {@code source}, {@code url}, {@code published} (ISO-8601 date, date-time with offset or {@code Z}, or local
+ * date-time read as UTC). Other string fields become attributes; other non-string fields are ignored. Duplicate
+ * field names are an error. In {@code .jsonl} every non-blank line is accepted or rejected on its own, with its
+ * 1-based line number in the origin and its own bytes as the original.
+ *
+ * <h2>{@code .html}, {@code .htm}: one article page</h2>
+ * See {@link HtmlArticleParser}: the main text without navigation, headers, footers, asides, scripts, styles, forms
+ * and comments (from {@code <article>} or {@code <main>} when the page has one), and the title, publication time,
+ * author, canonical URL, site name and language from the usual meta tags.
+ *
+ * <h2>{@code .md}, {@code .markdown}: one article</h2>
+ * See {@link MarkdownArticleParser}: optional YAML-style front matter, the first level-1 heading is the title, the
+ * rest rendered to plain text is the body.
  *
  * <h2>Encoding</h2>
- * UTF-8 only; a leading byte-order mark is ignored. Malformed UTF-8 rejects the file ({@code .txt}, {@code .json})
- * or the line ({@code .jsonl}) with the byte offset of the first bad byte in the file.
+ * Decided by {@link TextDecoder}: a byte-order mark (UTF-8, UTF-16, UTF-32), else UTF-8 when the bytes are valid
+ * UTF-8, else (for HTML) the charset the page declares, else Windows-1252. The encoding used is recorded as the
+ * attribute {@value #ENCODING_ATTRIBUTE}. Bytes that look binary (a NUL byte, a compressed or image file signature,
+ * many control characters) are rejected with a reason starting "looks binary", never decoded. In {@code .jsonl}
+ * each line is decoded on its own (a file with a UTF-16 or UTF-32 byte-order mark is decoded whole, and each line's
+ * original bytes are its text in that encoding); a binary {@code .jsonl} file is one rejection for the whole file.
  *
- * <p>A blank title or body rejects the item with the reason. The file is read into memory whole.
+ * <p>A blank body rejects the item with the reason. The file is read into memory whole.
  *
  * <p>Stateless and thread-safe.
  */
 public final class ArticleFileReader {
 
     /** Extensions this reader understands, lower-case, without the dot. */
-    public static final Set<String> EXTENSIONS = Set.of("txt", "json", "jsonl");
+    public static final Set<String> EXTENSIONS = Set.of("txt", "json", "jsonl", "html", "htm", "md", "markdown");
+
+    /** Attribute recording the encoding the item was decoded from, e.g. {@code UTF-8} or {@code windows-1252}. */
+    public static final String ENCODING_ATTRIBUTE = "encoding";
+
+    /**
+     * Base names (case-insensitive, before the first dot) of files that are project or folder documentation, not
+     * articles: in a folder they are skipped with a note.
+     */
+    public static final Set<String> NOT_ARTICLE_NAMES = Set.of(
+            "readme",
+            "changelog",
+            "changes",
+            "history",
+            "license",
+            "licence",
+            "copying",
+            "notice",
+            "authors",
+            "contributors",
+            "contributing",
+            "code_of_conduct",
+            "security",
+            "todo",
+            "install");
 
     private static final Set<String> KNOWN_FIELDS =
             Set.of("id", "title", "body", "text", "lede", "lang", "source", "url", "published");
@@ -84,6 +117,28 @@ public final class ArticleFileReader {
     }
 
     /**
+     * Why a file found in a folder is not an article, or empty when it may be one: hidden files (name starting with
+     * a dot), documentation such as {@code README.md}, {@code CHANGELOG}, {@code LICENSE.txt} (see
+     * {@link #NOT_ARTICLE_NAMES}), and extensions this reader does not understand.
+     */
+    public static Optional<String> notAnArticle(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        if (name.startsWith(".")) {
+            return Optional.of("not an article: hidden file");
+        }
+        int dot = name.indexOf('.');
+        String base = (dot < 0 ? name : name.substring(0, dot)).toLowerCase(Locale.ROOT);
+        if (NOT_ARTICLE_NAMES.contains(base)) {
+            return Optional.of("not an article: " + name + " is documentation of the folder");
+        }
+        if (!isSupported(file)) {
+            return Optional.of("not an article: unsupported file type; expected one of ."
+                    + String.join(", .", EXTENSIONS.stream().sorted().toList()));
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Reads the file.
      *
      * @return the items in file order; empty for an empty {@code .jsonl} file
@@ -99,6 +154,8 @@ public final class ArticleFileReader {
         return switch (extension) {
             case "txt" -> List.of(parseText(Origin.file(file), bytes));
             case "json" -> List.of(parseJson(Origin.file(file), bytes));
+            case "html", "htm" -> List.of(parseHtml(Origin.file(file), bytes));
+            case "md", "markdown" -> List.of(parseMarkdown(Origin.file(file), bytes));
             default -> readJsonLines(file, bytes);
         };
     }
@@ -108,19 +165,20 @@ public final class ArticleFileReader {
      * anywhere: a file, a record of the drop topic, an HTTP request body.
      */
     public ReadResult parseText(Origin origin, byte[] bytes) {
-        String text;
+        TextDecoder.Decoded decoded;
         try {
-            text = decode(origin.location(), bytes, 0, bytes.length);
-        } catch (CharacterCodingException e) {
+            decoded = TextDecoder.decode(bytes);
+        } catch (InvalidArticleException e) {
             return Rejection.of(origin, bytes, e);
         }
+        String text = decoded.text();
         List<String> lines = Arrays.asList(text.split("\r\n|[\r\n\u0085\u2028\u2029]", -1));
         int i = 0;
         while (i < lines.size() && lines.get(i).isBlank()) {
             i++;
         }
         if (i == lines.size()) {
-            return Rejection.invalid(origin, bytes, "missing title: the file has no non-blank line");
+            return Rejection.invalid(origin, bytes, "missing body: the file has no non-blank line");
         }
         String title = lines.get(i++);
         List<String> rest = lines.subList(i, lines.size());
@@ -165,7 +223,7 @@ public final class ArticleFileReader {
                 null,
                 null,
                 null,
-                Map.of());
+                Map.of(ENCODING_ATTRIBUTE, decoded.encoding()));
     }
 
     private static boolean isBullet(String line) {
@@ -176,13 +234,33 @@ public final class ArticleFileReader {
     /** Parses one article given as a JSON object ({@code .json} fields) from bytes that came from anywhere. */
     public ReadResult parseJson(Origin origin, byte[] bytes) {
         try {
-            return readJsonObject(origin, bytes, decode(origin.location(), bytes, 0, bytes.length));
-        } catch (CharacterCodingException e) {
+            TextDecoder.Decoded decoded = TextDecoder.decode(bytes);
+            return readJsonObject(origin, bytes, decoded.text(), decoded.encoding());
+        } catch (InvalidArticleException e) {
             return Rejection.of(origin, bytes, e);
         }
     }
 
+    /** Parses one HTML article page from bytes that came from anywhere; see {@link HtmlArticleParser}. */
+    public ReadResult parseHtml(Origin origin, byte[] bytes) {
+        return HtmlArticleParser.parse(origin, bytes);
+    }
+
+    /** Parses one Markdown article from bytes that came from anywhere; see {@link MarkdownArticleParser}. */
+    public ReadResult parseMarkdown(Origin origin, byte[] bytes) {
+        return MarkdownArticleParser.parse(origin, bytes);
+    }
+
     private List<ReadResult> readJsonLines(Path file, byte[] bytes) {
+        Charset bom = TextDecoder.bomCharset(bytes, 0, bytes.length);
+        if (bom != null && !bom.equals(StandardCharsets.UTF_8)) {
+            return readWideJsonLines(file, bytes, bom);
+        }
+        try {
+            TextDecoder.refuseBinary(bytes, 0, bytes.length);
+        } catch (InvalidArticleException e) {
+            return List.of(Rejection.of(Origin.file(file), bytes, e));
+        }
         List<ReadResult> results = new ArrayList<>();
         int lineStart = 0;
         int lineNumber = 1;
@@ -194,11 +272,11 @@ public final class ArticleFileReader {
             byte[] lineBytes = Arrays.copyOfRange(bytes, lineStart, lineEnd);
             Origin origin = Origin.line(file, lineNumber);
             try {
-                String line = decode(file.toString(), bytes, lineStart, lineEnd);
-                if (!line.isBlank()) {
-                    results.add(readJsonObject(origin, lineBytes, line));
+                TextDecoder.Decoded line = TextDecoder.decode(bytes, lineStart, lineEnd, null);
+                if (!line.text().isBlank()) {
+                    results.add(readJsonObject(origin, lineBytes, line.text(), line.encoding()));
                 }
-            } catch (CharacterCodingException e) {
+            } catch (InvalidArticleException e) {
                 results.add(Rejection.of(origin, lineBytes, e));
             }
             lineStart = i + 1;
@@ -207,7 +285,26 @@ public final class ArticleFileReader {
         return results;
     }
 
-    private ReadResult readJsonObject(Origin origin, byte[] bytes, String text) {
+    /** A JSON-lines file in UTF-16 or UTF-32 (it has a byte-order mark): decoded whole, then split into lines. */
+    private List<ReadResult> readWideJsonLines(Path file, byte[] bytes, Charset charset) {
+        String text;
+        try {
+            text = TextDecoder.decode(bytes).text();
+        } catch (InvalidArticleException e) {
+            return List.of(Rejection.of(Origin.file(file), bytes, e));
+        }
+        List<ReadResult> results = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        for (int n = 0; n < lines.length; n++) {
+            String line = lines[n].endsWith("\r") ? lines[n].substring(0, lines[n].length() - 1) : lines[n];
+            if (!line.isBlank()) {
+                results.add(readJsonObject(Origin.line(file, n + 1), line.getBytes(charset), line, charset.name()));
+            }
+        }
+        return results;
+    }
+
+    private ReadResult readJsonObject(Origin origin, byte[] bytes, String text, String encoding) {
         JsonNode node;
         try {
             node = json.readTree(text);
@@ -232,9 +329,6 @@ public final class ArticleFileReader {
         }
         try {
             String title = optionalText(node, "title");
-            if (title == null || title.isBlank()) {
-                return Rejection.invalid(origin, bytes, "missing title: the field 'title' is absent or blank");
-            }
             String body = optionalText(node, "body");
             if (body == null || body.isBlank()) {
                 body = optionalText(node, "text");
@@ -250,6 +344,7 @@ public final class ArticleFileReader {
                     attributes.put(field.getKey(), field.getValue().textValue());
                 }
             }
+            attributes.put(ENCODING_ATTRIBUTE, encoding);
             return new ParsedArticle(
                     origin,
                     bytes,
@@ -282,7 +377,7 @@ public final class ArticleFileReader {
                 + value.getNodeType().name().toLowerCase(Locale.ROOT));
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }
 
@@ -318,46 +413,6 @@ public final class ArticleFileReader {
             s -> OffsetDateTime.parse(s).toInstant(),
             s -> LocalDateTime.parse(s).toInstant(ZoneOffset.UTC),
             s -> LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant());
-
-    /**
-     * Strict UTF-8 decoding of {@code bytes[from, to)}; a leading BOM is dropped.
-     *
-     * @param where the file (or other origin) named in the error
-     * @throws MalformedUtf8Exception naming the file and the offset of the first bad byte in the file
-     */
-    private static String decode(String where, byte[] bytes, int from, int to) throws MalformedUtf8Exception {
-        CharsetDecoder decoder = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, from, to - from);
-        CharBuffer out = CharBuffer.allocate(to - from + 1);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
-        }
-        if (result.isError()) {
-            throw new MalformedUtf8Exception(where, in.position());
-        }
-        out.flip();
-        String s = out.toString();
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
-    }
-
-    /** The bytes are not valid UTF-8; the message names the file and the byte offset. */
-    public static final class MalformedUtf8Exception extends CharacterCodingException {
-        private static final long serialVersionUID = 1L;
-        private final String message;
-
-        MalformedUtf8Exception(String where, long offset) {
-            this.message = "malformed UTF-8 in " + where + " at byte offset " + offset;
-        }
-
-        @Override
-        public String getMessage() {
-            return message;
-        }
-    }
 
     /** The text is not valid JSON; the message says where. */
     public static final class InvalidJsonException extends IllegalArgumentException {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
  *   <li>The sender's id when one is given, trimmed; it must be non-blank, at most {@value #MAX_ID_LENGTH} code
  *       points and free of control characters.</li>
  *   <li>Else, when the article has a URL: {@code "url-"} + the first 16 hex digits of SHA-256 of the
- *       {@linkplain #canonicalUrl canonical URL}.</li>
+ *       {@linkplain #canonicalUrl canonical URL}, which has no tracking parameters ({@link #TRACKING_PARAMETERS}), so
+ *       the same story shared with different campaign tags gets the same id.</li>
  *   <li>Else {@code "txt-"} + the first 16 hex digits of SHA-256 of the title and body with every run of whitespace
  *       (line breaks included) folded to one space ({@link ArticleNormaliser#normaliseLine}), joined by
  *       {@code "\n"}. Folding line breaks too makes the id survive re-wrapping of the text.</li>
@@ -78,8 +80,8 @@ public final class ArticleIds {
 
     /**
      * The canonical form of an absolute http(s) URL: scheme and host lower-cased, default port dropped, empty path
-     * made {@code /}, fragment dropped, {@code utm_*} query parameters (any case) dropped, the other parameters kept in
-     * their order.
+     * made {@code /}, fragment dropped, {@linkplain #isTrackingParameter tracking parameters} dropped, the other
+     * parameters kept in their order.
      *
      * @throws InvalidArticleException when the text is not an absolute http or https URL with a host
      */
@@ -113,7 +115,7 @@ public final class ArticleIds {
         if (query != null) {
             List<String> kept = new ArrayList<>();
             for (String param : query.split("&")) {
-                if (!param.isEmpty() && !param.toLowerCase(Locale.ROOT).startsWith("utm_")) {
+                if (!param.isEmpty() && !isTrackingParameter(param.substring(0, eq(param)))) {
                     kept.add(param);
                 }
             }
@@ -122,6 +124,54 @@ public final class ArticleIds {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Query parameters that say how a reader came to the page, not which page it is, and so are removed before the URL
+     * identifies the article (compared case-insensitively). Besides these names, every parameter starting with
+     * {@code utm_} (Google Analytics campaign tags) or {@code pk_} (Matomo campaign tags) is removed. Sources:
+     * {@code fbclid} Facebook; {@code gclid}, {@code gclsrc}, {@code dclid}, {@code gbraid}, {@code wbraid} Google
+     * Ads; {@code msclkid} Microsoft Ads; {@code yclid} Yandex; {@code twclid}, {@code ref_src}, {@code ref_url}
+     * X/Twitter; {@code ttclid} TikTok; {@code li_fat_id} LinkedIn; {@code igshid}, {@code igsh} Instagram;
+     * {@code mc_cid}, {@code mc_eid} Mailchimp; {@code _hsenc}, {@code _hsmi} HubSpot; {@code mkt_tok} Marketo;
+     * {@code oly_anon_id}, {@code oly_enc_id} Omeda; {@code vero_id}, {@code vero_conv} Vero. Generic names such as
+     * {@code ref} or {@code source} are kept: some sites use them to pick the page.
+     */
+    public static final Set<String> TRACKING_PARAMETERS = Set.of(
+            "fbclid",
+            "gclid",
+            "gclsrc",
+            "dclid",
+            "gbraid",
+            "wbraid",
+            "msclkid",
+            "yclid",
+            "twclid",
+            "ref_src",
+            "ref_url",
+            "ttclid",
+            "li_fat_id",
+            "igshid",
+            "igsh",
+            "mc_cid",
+            "mc_eid",
+            "_hsenc",
+            "_hsmi",
+            "mkt_tok",
+            "oly_anon_id",
+            "oly_enc_id",
+            "vero_id",
+            "vero_conv");
+
+    /** Whether a query parameter name (as written, not decoded) is a tracking parameter; see {@link #TRACKING_PARAMETERS}. */
+    public static boolean isTrackingParameter(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return n.startsWith("utm_") || n.startsWith("pk_") || TRACKING_PARAMETERS.contains(n);
+    }
+
+    private static int eq(String param) {
+        int i = param.indexOf('=');
+        return i < 0 ? param.length() : i;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.newsflow.schemas.deadletter.DeadLetters;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.registry.SchemaRegistryClients;
 import io.newsflow.schemas.serde.AvroWireSerde;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Properties;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -74,15 +76,27 @@ public final class ArticlePublisher implements AutoCloseable {
         }
     }
 
-    /** The producer settings {@link #create} uses: idempotent, {@code acks=all}, linger from the config. */
-    static Properties producerProperties(IngestConfig config, String purpose) {
+    /** Header of a slim dead letter: size in bytes of the whole original item. */
+    public static final String HEADER_ORIGINAL_SIZE = "newsflow.dlq.original.size";
+    /** Header of a slim dead letter: SHA-256 (hex) of the whole original item. */
+    public static final String HEADER_ORIGINAL_SHA256 = "newsflow.dlq.original.sha256";
+
+    /**
+     * The producer settings {@link #create} uses: the {@code ingest.kafka.*} pass-through settings (security, SASL,
+     * SSL, compression, ...) first, then newsflow's own, which they cannot override: idempotent, {@code acks=all},
+     * {@code max.request.size} = {@link Topics#MAX_MESSAGE_BYTES}, linger from the config; compression {@code lz4}
+     * unless {@code ingest.kafka.compression.type} says otherwise.
+     */
+    public static Properties producerProperties(IngestConfig config, String purpose) {
         Properties props = new Properties();
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.putAll(config.kafka());
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         props.put(ProducerConfig.CLIENT_ID_CONFIG, config.clientId() + "-" + purpose);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, Long.toString(config.linger().toMillis()));
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(Topics.MAX_MESSAGE_BYTES));
         return props;
     }
 
@@ -92,14 +106,25 @@ public final class ArticlePublisher implements AutoCloseable {
     }
 
     /**
-     * Sends the rejection to {@link Topics#DLQ} with its original bytes, reason and origin, without a key.
+     * Sends the rejection to {@link Topics#DLQ} with its original bytes, reason and origin, without a key. A slim
+     * rejection (see {@link Rejection#slim()}), and any whose original is over
+     * {@link Rejection#MAX_WHOLE_ORIGINAL_BYTES}, keeps only the first bytes of the original and carries the whole
+     * original's size and SHA-256 in the reason and in the headers {@value #HEADER_ORIGINAL_SIZE} and
+     * {@value #HEADER_ORIGINAL_SHA256}.
      *
-     * @param stage {@link #STAGE_FILE} or {@link #STAGE_FOLDER}
+     * @param stage {@link #STAGE_FILE}, {@link #STAGE_FOLDER} or another source's stage name
      */
     public Future<RecordMetadata> deadLetter(Rejection rejection, String stage) {
-        DeadLetter letter = toDeadLetter(rejection, stage, clock);
-        return deadLetters.send(
-                new ProducerRecord<>(Topics.DLQ, null, null, null, letter, DeadLetters.headersFor(letter)));
+        Rejection sent = rejection.slimIfHuge();
+        DeadLetter letter = toDeadLetter(sent, stage, clock);
+        Headers headers = DeadLetters.headersFor(letter);
+        if (sent.truncated() != null) {
+            headers.add(
+                    HEADER_ORIGINAL_SIZE,
+                    Long.toString(sent.truncated().originalSize()).getBytes(StandardCharsets.UTF_8));
+            headers.add(HEADER_ORIGINAL_SHA256, sent.truncated().sha256().getBytes(StandardCharsets.UTF_8));
+        }
+        return deadLetters.send(new ProducerRecord<>(Topics.DLQ, null, null, null, letter, headers));
     }
 
     /** The DeadLetter value for a rejection. */

@@ -1,9 +1,15 @@
 package io.newsflow.ingest;
 
+import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.config.ConfigChecks;
 import io.newsflow.schemas.config.Settings;
 import io.newsflow.schemas.config.Settings.ConfigException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * Configuration of file ingestion, immutable and validated on construction.
@@ -21,6 +27,17 @@ import java.time.Duration;
  *       <td>Kafka {@code client.id} prefix of the producers (shows up in broker logs and quotas).</td></tr>
  *   <tr><td>{@value #LINGER}</td><td>duration (ISO-8601 or milliseconds)</td><td>{@code 20} ms</td>
  *       <td>Producer {@code linger.ms}: how long a batch may wait for more records; 0 to 1 minute.</td></tr>
+ *   <tr><td>{@value #MAX_ARTICLE_BYTES}</td><td>whole number of bytes</td><td>{@code 4194304} (4 MiB)</td>
+ *       <td>Largest article accepted: the UTF-8 size of its text (title, lede, body, URL, source, attributes),
+ *       checked before anything is sent to Kafka. A larger article is rejected and its dead letter is slim (origin,
+ *       size, SHA-256, first 8 KiB). 1 KiB to 8 MiB: the topics and producers carry 16 MiB
+ *       ({@link Topics#MAX_MESSAGE_BYTES}), room for the article once enriched.</td></tr>
+ *   <tr><td>{@value #KAFKA_PREFIX}{@code <producer property>}</td><td>string</td><td>none</td>
+ *       <td>Passed to both Kafka producers as {@code <producer property>}, e.g.
+ *       {@code ingest.kafka.security.protocol=SASL_SSL}, {@code ingest.kafka.sasl.mechanism=PLAIN},
+ *       {@code ingest.kafka.sasl.jaas.config=...}, {@code ingest.kafka.ssl.truststore.location=...},
+ *       {@code ingest.kafka.compression.type=zstd}. The name must be a Kafka producer setting. Settings newsflow
+ *       owns cannot be overridden: {@value #RESERVED_LIST}.</td></tr>
  * </table>
  * Any other key is an error ({@link Settings#requireAllUsed()}).
  *
@@ -29,9 +46,17 @@ import java.time.Duration;
  * @param source            value of {@value #SOURCE}
  * @param clientId          value of {@value #CLIENT_ID}
  * @param linger            value of {@value #LINGER}
+ * @param maxArticleBytes   value of {@value #MAX_ARTICLE_BYTES}
+ * @param kafka             the {@value #KAFKA_PREFIX}{@code *} settings without the prefix; unmodifiable
  */
 public record IngestConfig(
-        String bootstrapServers, String schemaRegistryUrl, String source, String clientId, Duration linger) {
+        String bootstrapServers,
+        String schemaRegistryUrl,
+        String source,
+        String clientId,
+        Duration linger,
+        int maxArticleBytes,
+        Map<String, String> kafka) {
 
     /** Key: Kafka bootstrap servers. */
     public static final String BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
@@ -43,6 +68,34 @@ public record IngestConfig(
     public static final String CLIENT_ID = "ingest.client.id";
     /** Key: producer linger. */
     public static final String LINGER = "ingest.linger";
+
+    /** Key: largest article text accepted, in bytes. */
+    public static final String MAX_ARTICLE_BYTES = "ingest.max.article.bytes";
+    /** Prefix of the keys passed through to the Kafka producers. */
+    public static final String KAFKA_PREFIX = "ingest.kafka.";
+
+    /** Default of {@value #MAX_ARTICLE_BYTES}: 4 MiB. */
+    public static final int DEFAULT_MAX_ARTICLE_BYTES = ArticleNormaliser.DEFAULT_MAX_ARTICLE_BYTES;
+    /** Smallest allowed {@value #MAX_ARTICLE_BYTES}. */
+    public static final int MIN_MAX_ARTICLE_BYTES = 1024;
+    /** Largest allowed {@value #MAX_ARTICLE_BYTES}: half of what the topics carry. */
+    public static final int MAX_MAX_ARTICLE_BYTES = Topics.MAX_MESSAGE_BYTES / 2;
+
+    /** Producer settings newsflow sets itself, with the newsflow key to use instead where there is one. */
+    static final String RESERVED_LIST = "bootstrap.servers (use kafka.bootstrap.servers), client.id (use"
+            + " ingest.client.id), linger.ms (use ingest.linger), max.request.size (follows the topics),"
+            + " key.serializer, value.serializer, acks, enable.idempotence, transactional.id";
+
+    private static final Set<String> RESERVED = Set.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            ProducerConfig.CLIENT_ID_CONFIG,
+            ProducerConfig.LINGER_MS_CONFIG,
+            ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+            ProducerConfig.ACKS_CONFIG,
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            ProducerConfig.TRANSACTIONAL_ID_CONFIG);
 
     /** Default of {@value #SOURCE}. */
     public static final String DEFAULT_SOURCE = "unknown";
@@ -58,6 +111,28 @@ public record IngestConfig(
         source = ConfigChecks.plainText(SOURCE, source);
         clientId = ConfigChecks.plainText(CLIENT_ID, clientId);
         ConfigChecks.inRange(LINGER, linger, Duration.ZERO, Duration.ofMinutes(1));
+        ConfigChecks.inRange(MAX_ARTICLE_BYTES, maxArticleBytes, MIN_MAX_ARTICLE_BYTES, MAX_MAX_ARTICLE_BYTES);
+        Map<String, String> passed = new TreeMap<>();
+        for (Map.Entry<String, String> e : (kafka == null ? Map.<String, String>of() : kafka).entrySet()) {
+            String key = KAFKA_PREFIX + e.getKey();
+            if (RESERVED.contains(e.getKey())) {
+                throw new ConfigException(key, "cannot be overridden: newsflow sets it; reserved are " + RESERVED_LIST);
+            }
+            if (!ProducerConfig.configNames().contains(e.getKey())) {
+                throw new ConfigException(key, "names no Kafka producer setting ('" + e.getKey() + "')");
+            }
+            passed.put(e.getKey(), ConfigChecks.required(key, e.getValue()));
+        }
+        kafka = Collections.unmodifiableMap(passed);
+    }
+
+    /**
+     * The configuration before {@value #MAX_ARTICLE_BYTES} and {@value #KAFKA_PREFIX}{@code *} existed: the default
+     * size limit and no pass-through settings.
+     */
+    public IngestConfig(
+            String bootstrapServers, String schemaRegistryUrl, String source, String clientId, Duration linger) {
+        this(bootstrapServers, schemaRegistryUrl, source, clientId, linger, DEFAULT_MAX_ARTICLE_BYTES, Map.of());
     }
 
     /**
@@ -71,7 +146,9 @@ public record IngestConfig(
                 settings.requiredString(SCHEMA_REGISTRY_URL),
                 settings.string(SOURCE, DEFAULT_SOURCE),
                 settings.string(CLIENT_ID, DEFAULT_CLIENT_ID),
-                settings.duration(LINGER, DEFAULT_LINGER));
+                settings.duration(LINGER, DEFAULT_LINGER),
+                settings.integer(MAX_ARTICLE_BYTES, DEFAULT_MAX_ARTICLE_BYTES),
+                settings.withPrefix(KAFKA_PREFIX));
         settings.requireAllUsed();
         return config;
     }

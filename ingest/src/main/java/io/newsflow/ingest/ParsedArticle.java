@@ -7,15 +7,16 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * An article as read from a file, before normalisation. Text fields are as written in the file (decoded from UTF-8,
- * line breaks kept); {@link ArticleNormaliser} cleans them.
+ * An article as read from a file, before normalisation. Text fields are as written in the file (decoded by
+ * {@link TextDecoder}, line breaks kept); {@link ArticleNormaliser} cleans them.
  *
  * @param origin        where it came from
  * @param originalBytes the item's bytes as read (a defensive copy is neither made nor needed: nobody mutates them)
  * @param id            the sender's id, nullable
- * @param title         the headline, not blank
+ * @param title         the headline, nullable or blank when the item has none (the normaliser then uses the body's
+ *                      first sentence)
  * @param lede          the standfirst, nullable
- * @param body          the main text, not blank
+ * @param body          the main text, not null
  * @param language      the declared language tag, nullable
  * @param source        the declared source (outlet), nullable
  * @param url           the declared URL, nullable
@@ -39,7 +40,6 @@ public record ParsedArticle(
     public ParsedArticle {
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(originalBytes, "originalBytes");
-        Objects.requireNonNull(title, "title");
         Objects.requireNonNull(body, "body");
         // Map.copyOf would iterate in an order that changes from one JVM run to the next
         attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));

@@ -111,22 +111,23 @@ class ArticleFileReaderTest {
     }
 
     @Test
-    void shouldRejectBlankTextFileAsMissingTitle() throws IOException {
+    void shouldRejectBlankTextFileAsMissingBody() throws IOException {
         Path file = write("f.txt", " \n\t\n");
 
-        assertThat(rejected(reader.read(file), 0).reason()).contains("missing title");
+        assertThat(rejected(reader.read(file), 0).reason()).contains("missing body");
     }
 
     @Test
-    void shouldRejectMalformedUtf8NamingFileAndByteOffset() throws IOException {
+    void shouldReadTextThatIsNotUtf8AsWindows1252AndRecordIt() throws IOException {
+        // "Bo\xC3(dy": 0xC3 starts a two-byte UTF-8 sequence that '(' does not continue, so this is not UTF-8
         byte[] bytes = {'T', 'i', 't', 'l', 'e', '\n', '\n', 'B', 'o', (byte) 0xC3, '(', 'd', 'y'};
         Path file = writeBytes("g.txt", bytes);
 
-        Rejection rejection = rejected(reader.read(file), 0);
+        ParsedArticle article = parsed(reader.read(file), 0);
 
-        assertThat(rejection.reason()).contains(file.toString()).contains("byte offset 9");
-        assertThat(rejection.errorClass()).isEqualTo(ArticleFileReader.MalformedUtf8Exception.class.getName());
-        assertThat(rejection.originalBytes()).isEqualTo(bytes);
+        assertThat(article.body()).isEqualTo("Bo\u00C3(dy");
+        assertThat(article.attributes()).containsEntry("encoding", "windows-1252");
+        assertThat(article.originalBytes()).isEqualTo(bytes);
     }
 
     @Test
@@ -146,7 +147,7 @@ class ArticleFileReaderTest {
         ParsedArticle article = parsed(reader.read(file), 0);
 
         assertThat(article.attributes().keySet())
-                .containsExactly("zeta", "alpha", "mu", "beta", "omega", "gamma", "kappa", "delta");
+                .containsExactly("zeta", "alpha", "mu", "beta", "omega", "gamma", "kappa", "delta", "encoding");
     }
 
     @Test
@@ -170,7 +171,8 @@ class ArticleFileReaderTest {
         assertThat(article.attributes())
                 .containsOnly(
                         org.assertj.core.api.Assertions.entry("author", "Jane"),
-                        org.assertj.core.api.Assertions.entry("category", "world"));
+                        org.assertj.core.api.Assertions.entry("category", "world"),
+                        org.assertj.core.api.Assertions.entry("encoding", "UTF-8"));
     }
 
     @Test
@@ -204,10 +206,13 @@ class ArticleFileReaderTest {
     }
 
     @Test
-    void shouldRejectJsonWithoutTitle() throws IOException {
+    void shouldAcceptJsonWithoutTitleLeavingItToTheNormaliser() throws IOException {
         Path file = write("d.json", "{\"body\": \"B\"}");
 
-        assertThat(rejected(reader.read(file), 0).reason()).contains("missing title");
+        ParsedArticle article = parsed(reader.read(file), 0);
+
+        assertThat(article.title()).isNull();
+        assertThat(article.body()).isEqualTo("B");
     }
 
     @Test
@@ -230,13 +235,38 @@ class ArticleFileReaderTest {
 
     @Test
     void shouldJudgeEachJsonLineOnItsOwn() throws IOException {
-        byte[] badUtf8Line = {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xFF, '"', '}'};
+        byte[] badUtf8Line = {
+            '{',
+            '"',
+            't',
+            'i',
+            't',
+            'l',
+            'e',
+            '"',
+            ':',
+            '"',
+            (byte) 0xFF,
+            '"',
+            ',',
+            '"',
+            'b',
+            'o',
+            'd',
+            'y',
+            '"',
+            ':',
+            '"',
+            'B',
+            '"',
+            '}'
+        };
         String good = "{\"title\": \"Good\", \"body\": \"B\"}";
         ByteArrayBuilder content = new ByteArrayBuilder()
                 .line(good)
                 .line("")
                 .line("{not json")
-                .line("{\"body\": \"no title\"}")
+                .line("{\"title\": \"no body\"}")
                 .line(badUtf8Line)
                 .line("{\"title\": \"Also good\", \"text\": \"T\"}");
         Path file = writeBytes("a.jsonl", content.bytes());
@@ -249,12 +279,13 @@ class ArticleFileReaderTest {
         assertThat(rejected(results, 1).origin()).isEqualTo(Origin.line(file, 3));
         assertThat(rejected(results, 1).reason()).startsWith("invalid JSON");
         assertThat(rejected(results, 2).origin()).isEqualTo(Origin.line(file, 4));
-        assertThat(rejected(results, 2).reason()).contains("missing title");
-        Rejection utf8 = rejected(results, 3);
-        assertThat(utf8.origin()).isEqualTo(Origin.line(file, 5));
-        int offsetOfBadByte = content.offsetOfLine(4) + 10;
-        assertThat(utf8.reason()).contains("byte offset " + offsetOfBadByte);
-        assertThat(utf8.originalBytes()).isEqualTo(badUtf8Line);
+        assertThat(rejected(results, 2).reason()).contains("missing body");
+        ParsedArticle latin = parsed(results, 3);
+        assertThat(latin.origin()).isEqualTo(Origin.line(file, 5));
+        assertThat(latin.title()).isEqualTo("\u00FF");
+        assertThat(latin.attributes()).containsEntry("encoding", "windows-1252");
+        assertThat(latin.originalBytes()).isEqualTo(badUtf8Line);
+        assertThat(parsed(results, 0).attributes()).containsEntry("encoding", "UTF-8");
         assertThat(parsed(results, 4).title()).isEqualTo("Also good");
         assertThat(parsed(results, 4).origin().toString()).isEqualTo(file + ":6");
     }
@@ -268,11 +299,11 @@ class ArticleFileReaderTest {
 
     @Test
     void shouldRefuseUnsupportedExtension() throws IOException {
-        Path file = write("notes.md", "# x");
+        Path file = write("notes.odt", "x");
 
         assertThatThrownBy(() -> reader.read(file))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("notes.md");
+                .hasMessageContaining("notes.odt");
     }
 
     /** Builds file content line by line, remembering where each line starts. */

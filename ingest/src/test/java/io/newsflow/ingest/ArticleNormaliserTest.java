@@ -132,4 +132,84 @@ class ArticleNormaliserTest {
 
         assertThat(ArticleNormaliser.normaliseText(text)).isEqualTo("\u015a and \u01fc");
     }
+
+    @Test
+    void shouldUseTheFirstSentenceOfTheBodyForAMissingHeadlineAndSaySo() {
+        RawArticle raw = normaliser.normalise(
+                article(
+                        null,
+                        null,
+                        "El Gobierno aprobó ayer el presupuesto. La oposición votó en contra.\nSegundo párrafo."),
+                IngestChannel.FILE);
+
+        assertThat(raw.getTitle()).isEqualTo("El Gobierno aprobó ayer el presupuesto.");
+        assertThat(raw.getAttributes()).containsEntry("titleSource", "first-sentence");
+    }
+
+    @Test
+    void shouldTreatAnInvisibleOnlyHeadlineAsMissing() {
+        RawArticle raw = normaliser.normalise(
+                article("\u200B\u2060\uFEFF \u00AD", null, "Lluvias en Valencia. Cierran colegios."),
+                IngestChannel.FILE);
+
+        assertThat(raw.getTitle()).isEqualTo("Lluvias en Valencia.");
+        assertThat(raw.getAttributes()).containsEntry("titleSource", "first-sentence");
+    }
+
+    @Test
+    void shouldNotMarkTheTitleSourceWhenTheSenderGaveAHeadline() {
+        RawArticle raw = normaliser.normalise(article("Headline", null, "Body."), IngestChannel.FILE);
+
+        assertThat(raw.getAttributes()).doesNotContainKey("titleSource");
+    }
+
+    @Test
+    void shouldCutALongFirstSentenceAtAWord() {
+        String longSentence = "palabra ".repeat(60).strip() + ".";
+
+        String title = ArticleNormaliser.firstSentence(longSentence, "es");
+
+        assertThat(title).hasSizeLessThanOrEqualTo(200).endsWith("palabra\u2026");
+    }
+
+    @Test
+    void shouldRejectABodyOfInvisibleCharactersOnly() {
+        ParsedArticle invisible = article("T", null, "\u200B\u200E\u202A\u2066\n\u00AD\u200D");
+
+        assertThatThrownBy(() -> normaliser.normalise(invisible, IngestChannel.FILE))
+                .isInstanceOf(InvalidArticleException.class)
+                .hasMessageContaining("body is empty")
+                .hasMessageContaining("invisible");
+    }
+
+    @Test
+    void shouldKeepZeroWidthJoinersInsideVisibleText() {
+        // Persian "mi-khaham" needs the zero-width non-joiner; an emoji family needs the joiner
+        String text = "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 \uD83D\uDC68\u200D\uD83D\uDC69";
+
+        assertThat(ArticleNormaliser.normaliseText(text)).isEqualTo(text);
+    }
+
+    @Test
+    void shouldRejectAnArticleOverTheSizeLimitNamingSizeAndLimit() {
+        ArticleNormaliser small = new ArticleNormaliser(Clock.fixed(NOW, ZoneOffset.UTC), "wire", 1024);
+        ParsedArticle big = article("Title", null, "ñ".repeat(600));
+
+        assertThatThrownBy(() -> small.normalise(big, IngestChannel.FILE))
+                .isInstanceOfSatisfying(ArticleTooLargeException.class, e -> {
+                    assertThat(e.textBytes()).isEqualTo(5 + 1200);
+                    assertThat(e.limit()).isEqualTo(1024);
+                })
+                .hasMessageContaining("1205 bytes")
+                .hasMessageContaining("ingest.max.article.bytes");
+    }
+
+    @Test
+    void shouldAcceptAnArticleExactlyAtTheSizeLimit() {
+        ArticleNormaliser small = new ArticleNormaliser(Clock.fixed(NOW, ZoneOffset.UTC), "wire", 1024);
+
+        RawArticle raw = small.normalise(article("T", null, "x".repeat(1023)), IngestChannel.FILE);
+
+        assertThat(raw.getBody()).hasSize(1023);
+    }
 }

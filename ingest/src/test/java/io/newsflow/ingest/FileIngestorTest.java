@@ -71,8 +71,8 @@ class FileIngestorTest {
         Path folder = Files.createDirectory(dir.resolve("in"));
         Files.writeString(folder.resolve("b.txt"), "Second\n\nBody of second.");
         Files.writeString(
-                folder.resolve("a.jsonl"), "{\"id\":\"one\",\"title\":\"First\",\"body\":\"B\"}\n{\"body\":\"x\"}\n");
-        Files.writeString(folder.resolve("c.md"), "# not an article");
+                folder.resolve("a.jsonl"), "{\"id\":\"one\",\"title\":\"First\",\"body\":\"B\"}\n{\"title\":\"x\"}\n");
+        Files.writeString(folder.resolve("c.odt"), "not an article");
         Files.createDirectory(folder.resolve("sub"));
 
         IngestReport report = ingestor.ingest(List.of(folder));
@@ -92,9 +92,9 @@ class FileIngestorTest {
         assertThat(dlq.get(0).topic()).isEqualTo(Topics.DLQ);
         assertThat(letter.getStage()).isEqualTo("ingest-folder");
         assertThat(letter.getOrigin()).isEqualTo(folder.resolve("a.jsonl") + ":2");
-        assertThat(StandardCharsets.UTF_8.decode(letter.getValue()).toString()).isEqualTo("{\"body\":\"x\"}");
+        assertThat(StandardCharsets.UTF_8.decode(letter.getValue()).toString()).isEqualTo("{\"title\":\"x\"}");
         assertThat(letter.getErrorClass()).isEqualTo(InvalidArticleException.class.getName());
-        assertThat(letter.getErrorMessage()).contains("missing title");
+        assertThat(letter.getErrorMessage()).contains("missing body");
         assertThat(letter.getFailedAt()).isEqualTo(NOW);
         assertThat(new String(
                         dlq.get(0)
@@ -107,10 +107,10 @@ class FileIngestorTest {
         assertThat(report.publishedCount()).isEqualTo(2);
         assertThat(report.rejected())
                 .singleElement()
-                .satisfies(r -> assertThat(r.reason()).contains("missing title"));
+                .satisfies(r -> assertThat(r.reason()).contains("missing body"));
         assertThat(report.skipped())
                 .extracting(IngestReport.Skipped::path)
-                .containsExactly(folder.resolve("c.md"), folder.resolve("sub"));
+                .containsExactly(folder.resolve("c.odt"), folder.resolve("sub"));
         assertThat(report.failed()).isEmpty();
     }
 
@@ -171,5 +171,191 @@ class FileIngestorTest {
             assertThat(f.topic()).isEqualTo(Topics.ARTICLES_RAW);
             assertThat(f.error()).contains("too large");
         });
+    }
+
+    @Test
+    void shouldReportTheSameArticleTwiceAsOneDuplicateAndMakeTheSummaryAddUp() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("batch"));
+        Files.writeString(folder.resolve("a.jsonl"), """
+                {"id":"efe-1","title":"Sismo en Oaxaca","body":"Un sismo sacudió Oaxaca."}
+                {"id":"efe-2","title":"Lluvias en Chiapas","body":"Llueve en Chiapas."}
+                {"id":"efe-1","title":"Sismo en Oaxaca","body":"Un sismo  sacudió Oaxaca."}
+                {"id":"efe-3","body":""}
+                """);
+        Files.writeString(folder.resolve("b.txt"), "Tercera noticia\n\nTexto de la tercera.");
+        Files.writeString(folder.resolve("README.md"), "# Lote de noticias\n\nExportado el lunes.");
+
+        IngestReport report = ingestor.ingest(List.of(folder));
+
+        assertThat(articles.history())
+                .extracting(ProducerRecord::key)
+                .containsExactly("efe-1", "efe-2", articles.history().get(2).key());
+        assertThat(report.read()).isEqualTo(6);
+        assertThat(report.publishedCount()).isEqualTo(3);
+        assertThat(report.duplicates())
+                .containsExactly(new IngestReport.Duplicate(
+                        "efe-1", folder.resolve("a.jsonl") + ":3", folder.resolve("a.jsonl") + ":1"));
+        assertThat(report.rejectedCount()).isEqualTo(1);
+        assertThat(report.skipped()).singleElement().satisfies(skip -> {
+            assertThat(skip.path()).isEqualTo(folder.resolve("README.md"));
+            assertThat(skip.kind()).isEqualTo(IngestReport.Skipped.Kind.NOT_AN_ARTICLE);
+        });
+        assertThat(report.addsUp()).isTrue();
+        assertThat(report.describe().get(0))
+                .isEqualTo("read 6: published 3, duplicates 1, rejected 1, skipped 1, failed 0");
+    }
+
+    @Test
+    void shouldRejectASecondArticleThatReusesAnIdForDifferentContent() throws IOException {
+        Path file = Files.writeString(dir.resolve("clash.jsonl"), """
+                {"id":"x-1","title":"Primera","body":"Texto uno."}
+                {"id":"x-1","title":"Otra","body":"Texto distinto."}
+                """);
+
+        IngestReport report = ingestor.ingest(List.of(file));
+
+        assertThat(articles.history())
+                .singleElement()
+                .satisfies(r -> assertThat(r.value().getTitle()).isEqualTo("Primera"));
+        assertThat(deadLetters.history())
+                .singleElement()
+                .satisfies(r -> assertThat(r.value().getErrorMessage())
+                        .contains("id 'x-1' already used in this run by " + file + ":1"));
+        assertThat(report.duplicates()).isEmpty();
+        assertThat(report.addsUp()).isTrue();
+        assertThat(report.succeeded()).isFalse();
+    }
+
+    @Test
+    void shouldSucceedWhenOnlyNotesWereSkippedButFailForAMissingPath() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("notes"));
+        Files.writeString(folder.resolve("story.md"), "# Titular\n\nCuerpo de la noticia.");
+        Files.writeString(folder.resolve("LICENSE"), "MIT");
+        Files.writeString(folder.resolve("photo.jpg"), "not really a photo");
+
+        IngestReport notes = ingestor.ingest(List.of(folder));
+        IngestReport missing = ingestor.ingest(List.of(dir.resolve("absent.txt")));
+
+        assertThat(notes.publishedCount()).isEqualTo(1);
+        assertThat(notes.skippedCount()).isEqualTo(2);
+        assertThat(notes.succeeded()).isTrue();
+        assertThat(missing.succeeded()).isFalse();
+    }
+
+    @Test
+    void shouldPublishHtmlAndUtf16TextRecordingTheirEncoding() throws IOException {
+        Path html = Files.writeString(
+                dir.resolve("page.html"),
+                "<html lang=\"en\"><head><meta property=\"og:title\" content=\"Storm hits Manila\"></head><body>"
+                        + "<nav>Home</nav><article><p>A typhoon made landfall.</p></article></body></html>");
+        byte[] utf16 = concat(
+                new byte[] {(byte) 0xFF, (byte) 0xFE},
+                "Titular\n\nCuerpo en UTF-16.".getBytes(StandardCharsets.UTF_16LE));
+        Path text = Files.write(dir.resolve("wide.txt"), utf16);
+
+        IngestReport report = ingestor.ingest(List.of(html, text));
+
+        assertThat(report.publishedCount()).isEqualTo(2);
+        assertThat(articles.history().get(0).value().getTitle()).isEqualTo("Storm hits Manila");
+        assertThat(articles.history().get(0).value().getBody()).isEqualTo("A typhoon made landfall.");
+        assertThat(articles.history().get(0).value().getDeclaredLanguage()).isEqualTo("en");
+        assertThat(articles.history().get(1).value().getBody()).isEqualTo("Cuerpo en UTF-16.");
+        assertThat(articles.history().get(1).value().getAttributes()).containsEntry("encoding", "UTF-16LE");
+    }
+
+    @Test
+    void shouldRejectAGzipFileNamedTxtAsBinary() throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out)) {
+            gzip.write("Title\n\nBody".getBytes(StandardCharsets.UTF_8));
+        }
+        Path file = Files.write(dir.resolve("archive.txt"), out.toByteArray());
+
+        IngestReport report = ingestor.ingest(List.of(file));
+
+        assertThat(articles.history()).isEmpty();
+        assertThat(report.rejected())
+                .singleElement()
+                .satisfies(r -> assertThat(r.reason()).startsWith("looks binary: gzip"));
+        assertThat(deadLetters.history())
+                .singleElement()
+                .satisfies(r -> assertThat(r.value().getValue().remaining()).isEqualTo(out.size()));
+    }
+
+    @Test
+    void shouldDeadLetterAnOversizedArticleSlimWithSizeHashAndFirstKilobytes() throws IOException {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        FileIngestor limited = new FileIngestor(
+                new ArticleFileReader(),
+                new ArticleNormaliser(clock, "unknown", 64 * 1024),
+                new ArticlePublisher(articles, deadLetters, clock));
+        String body = "Párrafo de relleno. ".repeat(5_000);
+        Path file = Files.writeString(dir.resolve("huge.json"), "{\"title\":\"Enorme\",\"body\":\"" + body + "\"}");
+        byte[] original = Files.readAllBytes(file);
+
+        IngestReport report = limited.ingest(List.of(file));
+
+        assertThat(articles.history()).isEmpty();
+        assertThat(report.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.errorClass()).isEqualTo(ArticleTooLargeException.class.getName());
+            assertThat(r.reason()).contains("article too large").contains("65536");
+        });
+        DeadLetter letter = deadLetters.history().get(0).value();
+        assertThat(letter.getValue().remaining()).isEqualTo(Rejection.SLIM_KEPT_BYTES);
+        assertThat(letter.getErrorMessage())
+                .contains(original.length + " bytes")
+                .contains(sha256Hex(original))
+                .contains("first " + Rejection.SLIM_KEPT_BYTES + " bytes");
+        assertThat(letter.getOrigin()).isEqualTo(file.toString());
+        assertThat(new String(
+                        deadLetters
+                                .history()
+                                .get(0)
+                                .headers()
+                                .lastHeader(ArticlePublisher.HEADER_ORIGINAL_SHA256)
+                                .value(),
+                        StandardCharsets.UTF_8))
+                .isEqualTo(sha256Hex(original));
+    }
+
+    @Test
+    void shouldTellProgressTheTotalAndEveryByteOfInput() throws IOException {
+        Path lines = Files.writeString(
+                dir.resolve("p.jsonl"), "{\"title\":\"Uno\",\"body\":\"B\"}\n\n{\"title\":\"Dos\",\"body\":\"B\"}\n");
+        Path whole = Files.writeString(dir.resolve("p.txt"), "Tres\n\nCuerpo.");
+        long[] seen = new long[2];
+
+        ingestor.ingest(List.of(lines, whole), new IngestProgress() {
+            @Override
+            public void start(long totalBytes) {
+                seen[0] = totalBytes;
+            }
+
+            @Override
+            public void advance(long bytes) {
+                seen[1] += bytes;
+            }
+        });
+
+        long expected = Files.size(lines) + Files.size(whole);
+        assertThat(seen[0]).isEqualTo(expected);
+        assertThat(seen[1]).isEqualTo(expected);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static String sha256Hex(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 }

@@ -8,6 +8,7 @@ import io.newsflow.schemas.config.Settings.ConfigException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class IngestConfigTest {
@@ -83,5 +84,76 @@ class IngestConfigTest {
         assertThatThrownBy(() -> IngestConfig.from(Settings.of(badLinger)))
                 .isInstanceOfSatisfying(
                         ConfigException.class, e -> assertThat(e.key()).isEqualTo("ingest.linger"));
+    }
+
+    @Test
+    void shouldDefaultTheArticleSizeLimitTo4MiBAndReadIt() {
+        Map<String, String> m = minimal();
+        assertThat(IngestConfig.from(Settings.of(m)).maxArticleBytes()).isEqualTo(4 * 1024 * 1024);
+
+        m.put("ingest.max.article.bytes", "65536");
+
+        assertThat(IngestConfig.from(Settings.of(m)).maxArticleBytes()).isEqualTo(65536);
+    }
+
+    @Test
+    void shouldRefuseASizeLimitTheTopicsCannotCarry() {
+        Map<String, String> m = minimal();
+        m.put("ingest.max.article.bytes", Integer.toString(9 * 1024 * 1024));
+
+        assertThatThrownBy(() -> IngestConfig.from(Settings.of(m)))
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.key()).isEqualTo("ingest.max.article.bytes"));
+    }
+
+    @Test
+    void shouldPassPrefixedKafkaSettingsToTheProducers() {
+        Map<String, String> m = minimal();
+        m.put("ingest.kafka.security.protocol", "SASL_SSL");
+        m.put("ingest.kafka.sasl.mechanism", "PLAIN");
+        m.put("ingest.kafka.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required;");
+        m.put("ingest.kafka.compression.type", "zstd");
+
+        Properties props = ArticlePublisher.producerProperties(IngestConfig.from(Settings.of(m)), "articles");
+
+        assertThat(props)
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "PLAIN")
+                .containsEntry("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required;")
+                .containsEntry("compression.type", "zstd")
+                .containsEntry("acks", "all")
+                .containsEntry("enable.idempotence", "true")
+                .containsEntry("max.request.size", Integer.toString(16 * 1024 * 1024));
+    }
+
+    @Test
+    void shouldPassKafkaSettingsFromTheEnvironmentToo() {
+        Settings settings = Settings.fromEnvironment(
+                Map.of(
+                        "NEWSFLOW_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092",
+                        "NEWSFLOW_SCHEMA_REGISTRY_URL", "mem://ingest-config",
+                        "NEWSFLOW_INGEST_KAFKA_SECURITY_PROTOCOL", "SSL"),
+                Map.of());
+
+        Properties props = ArticlePublisher.producerProperties(IngestConfig.from(settings), "dlq");
+
+        assertThat(props).containsEntry("security.protocol", "SSL").containsEntry("compression.type", "lz4");
+    }
+
+    @Test
+    void shouldRefuseToOverrideWhatNewsflowSetsOrAnUnknownProducerSetting() {
+        Map<String, String> acks = minimal();
+        acks.put("ingest.kafka.acks", "1");
+        Map<String, String> typo = minimal();
+        typo.put("ingest.kafka.securty.protocol", "SSL");
+
+        assertThatThrownBy(() -> IngestConfig.from(Settings.of(acks)))
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.key()).isEqualTo("ingest.kafka.acks"))
+                .hasMessageContaining("cannot be overridden");
+        assertThatThrownBy(() -> IngestConfig.from(Settings.of(typo)))
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.key()).isEqualTo("ingest.kafka.securty.protocol"))
+                .hasMessageContaining("no Kafka producer setting");
     }
 }

@@ -176,7 +176,7 @@ class PipelineEndToEndIT {
     void shouldKeepEveryRejectedLineOfAFileInTheDeadLetterTopicWithItsReason(RealKafkaStack stack) throws Exception {
         String marker = UUID.randomUUID().toString();
         Path file = workDir.resolve("mixed-" + marker + ".jsonl");
-        String noTitle = "{\"id\":\"no-title-" + marker + "\",\"text\":\"Texto sin titular.\"}";
+        String noBody = "{\"id\":\"no-body-" + marker + "\",\"title\":\"Titular sin texto\"}";
         String notJson = "{this is not json " + marker;
         Files.writeString(
                 file,
@@ -184,7 +184,7 @@ class PipelineEndToEndIT {
                                 "\n",
                                 "{\"id\":\"good-" + marker
                                         + "\",\"title\":\"Rusia y Ucrania\",\"text\":\"Negociaciones de paz.\"}",
-                                noTitle,
+                                noBody,
                                 notJson)
                         + "\n",
                 StandardCharsets.UTF_8);
@@ -199,7 +199,7 @@ class PipelineEndToEndIT {
                 Topics.DLQ,
                 new StringDeserializer(),
                 AvroWireSerde.forValues(registry, DeadLetter.class).deserializer())) {
-            DeadLetter missingTitle = dlq.awaitRecord(
+            DeadLetter missingBody = dlq.awaitRecord(
                             r -> r.value().getOrigin() != null
                                     && r.value().getOrigin().endsWith(file.getFileName() + ":2"),
                             WAIT)
@@ -209,9 +209,9 @@ class PipelineEndToEndIT {
                                     && r.value().getOrigin().endsWith(file.getFileName() + ":3"),
                             WAIT)
                     .value();
-            assertThat(missingTitle.getStage()).isEqualTo("ingest-file");
-            assertThat(missingTitle.getErrorMessage()).containsIgnoringCase("title");
-            assertThat(text(missingTitle.getValue())).isEqualTo(noTitle);
+            assertThat(missingBody.getStage()).isEqualTo("ingest-file");
+            assertThat(missingBody.getErrorMessage()).containsIgnoringCase("body");
+            assertThat(text(missingBody.getValue())).isEqualTo(noBody);
             assertThat(text(invalid.getValue())).isEqualTo(notJson);
             assertThat(invalid.getErrorMessage()).containsIgnoringCase("json");
         }

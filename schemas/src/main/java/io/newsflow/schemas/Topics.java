@@ -28,16 +28,30 @@ public final class Topics {
     /** Prefix of the per-geopolitical-topic output topics. */
     public static final String GEO_TOPIC_PREFIX = "news-topic-";
 
+    /**
+     * Largest record value, in bytes, that newsflow's topics accept ({@code max.message.bytes}, set when the topics
+     * are created) and that its producers send ({@code max.request.size}): 16 MiB. It leaves room for an article of
+     * the largest allowed text ({@code ingest.max.article.bytes}, at most 8 MiB) once enriched, and for a dead letter
+     * holding such an article. The broker default (1 MiB) would refuse articles far smaller than the ingest limit.
+     */
+    public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
     private static final Pattern TOPIC_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private Topics() {}
 
     /**
-     * The topic-level settings {@code topic} must be created with beyond the broker's defaults (empty for most
-     * topics): {@code cleanup.policy=compact} for {@link #TAXONOMY}.
+     * The topic-level settings {@code topic} is created with: {@code max.message.bytes} = {@link #MAX_MESSAGE_BYTES}
+     * for every topic, so that each carries what ingest accepts, and {@code cleanup.policy=compact} for
+     * {@link #TAXONOMY}.
      */
     public static Map<String, String> creationConfig(String topic) {
-        return TAXONOMY.equals(topic) ? Map.of("cleanup.policy", "compact") : Map.of();
+        Map<String, String> config = new java.util.LinkedHashMap<>();
+        config.put("max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES));
+        if (TAXONOMY.equals(topic)) {
+            config.put("cleanup.policy", "compact");
+        }
+        return Map.copyOf(config);
     }
 
     /** The partition count {@code topic} must have, or {@code preferred} when any will do (1 for {@link #TAXONOMY}). */

@@ -154,13 +154,17 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
         return props;
     }
 
-    /** Dead-letter producer settings of {@link #create}: idempotent, acks=all. */
+    /**
+     * Dead-letter producer settings of {@link #create}: idempotent, acks=all, {@code max.request.size} of
+     * {@link Topics#MAX_MESSAGE_BYTES} so a dead letter holding the largest article fits.
+     */
     static Properties producerProperties(SinkConfig config) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         props.put(ProducerConfig.CLIENT_ID_CONFIG, config.clientId() + "-dlq");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(Topics.MAX_MESSAGE_BYTES));
         return props;
     }
 

@@ -115,6 +115,24 @@ public final class Settings {
     }
 
     /**
+     * Every setting whose key starts with {@code prefix}, keyed by the rest of the key (for pass-through settings
+     * such as {@code ingest.kafka.security.protocol} → {@code security.protocol}); marks them used. Blank values are
+     * left out, as the other getters treat them as unset.
+     */
+    public Map<String, String> withPrefix(String prefix) {
+        Map<String, String> found = new TreeMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith(prefix) && key.length() > prefix.length()) {
+                used.add(key);
+                if (value != null && !value.isBlank()) {
+                    found.put(key.substring(prefix.length()), value.trim());
+                }
+            }
+        });
+        return Collections.unmodifiableMap(found);
+    }
+
+    /**
      * Fails when a key was given explicitly that no getter asked for: a misspelt key is an error, not a silent
      * default. Environment keys are exempt (see the class comment).
      */

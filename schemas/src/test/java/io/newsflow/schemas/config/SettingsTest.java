@@ -2,6 +2,7 @@ package io.newsflow.schemas.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Duration;
 import java.util.Map;
@@ -68,5 +69,19 @@ class SettingsTest {
 
         assertThat(settings.duration("a", Duration.ZERO)).isEqualTo(Duration.ofSeconds(2));
         assertThat(settings.duration("b", Duration.ZERO)).isEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void shouldHandOutPrefixedKeysWithoutThePrefixAndCountThemAsUsed() {
+        Settings settings = Settings.of(Map.of(
+                "ingest.kafka.security.protocol", "SASL_SSL",
+                "ingest.kafka.sasl.mechanism", " PLAIN ",
+                "ingest.source", "x"));
+
+        Map<String, String> kafka = settings.withPrefix("ingest.kafka.");
+        settings.string("ingest.source", null);
+
+        assertThat(kafka).containsExactly(entry("sasl.mechanism", "PLAIN"), entry("security.protocol", "SASL_SSL"));
+        settings.requireAllUsed();
     }
 }
