@@ -280,7 +280,10 @@ public final class DropTopicIngestor implements Runnable, AutoCloseable {
                 abandonTransaction(e);
                 throw stopped("stopped", e);
             }
-            abandonTransaction(e);
+            RuntimeException abortFailure = abandonTransaction(e);
+            if (abortFailure != null && isFatal(abortFailure)) {
+                throw stopped("stopped", abortFailure);
+            }
             rewind(records);
             DropTopicProgress p = progress;
             progress = new DropTopicProgress(p.published(), p.deadLettered(), p.committed(), p.aborted() + 1);
@@ -373,17 +376,24 @@ public final class DropTopicIngestor implements Runnable, AutoCloseable {
         return offsets;
     }
 
-    /** Aborts the open transaction; when that fails too, drops the producer so that a new one takes over. */
-    private void abandonTransaction(RuntimeException cause) {
+    /**
+     * Aborts the open transaction; when the cause is fatal or the abort fails too, closes the producer so that a new
+     * one takes over (its {@code initTransactions} aborts whatever this one left open).
+     *
+     * @return the abort's own failure, or null
+     */
+    private RuntimeException abandonTransaction(RuntimeException cause) {
         if (producer == null) {
-            return;
+            return null;
         }
+        RuntimeException abortFailure = null;
         if (!isFatal(cause)) {
             try {
                 producer.abortTransaction();
-                return;
+                return null;
             } catch (RuntimeException e) {
                 cause.addSuppressed(e);
+                abortFailure = e;
             }
         }
         try {
@@ -392,6 +402,7 @@ public final class DropTopicIngestor implements Runnable, AutoCloseable {
             cause.addSuppressed(e);
         }
         producer = null;
+        return abortFailure;
     }
 
     /**
