@@ -33,8 +33,9 @@ import org.apache.kafka.common.serialization.Deserializer;
  *       its {@code articleId} is the sender's id. Its channel, origin and ingestion time are replaced by this
  *       record's.</li>
  *   <li>{@link DropFormat#JSON}: {@link ArticleFileReader#parseJson}, the fields of a {@code .json} file.</li>
- *   <li>{@link DropFormat#TEXT}: {@link ArticleFileReader#parseText}, the layout of a {@code .txt} file. A value
- *       holding C0 control bytes other than tab, line feed, vertical tab, form feed and carriage return is binary,
+ *   <li>{@link DropFormat#TEXT}: {@link ArticleFileReader#parseText}, the layout of a {@code .txt} file; except that
+ *       a text of a single non-blank line (what {@code kafka-console-producer} sends, one record per line) is a
+ *       headline-only news flash whose line is both title and body. A value holding C0 control bytes other than tab, line feed, vertical tab, form feed and carriage return is binary,
  *       not text, and is rejected (this is where an Avro record with a wrong magic byte ends up).</li>
  * </ul>
  * Rejected, each with its reason: a tombstone (null value), an empty value, a value with no visible character, a
@@ -129,6 +130,9 @@ public final class DropRecordReader {
                     return invalid(format, "the record value has no visible characters");
                 }
                 parsed = files.parseText(origin, value);
+                if (parsed instanceof Rejection r && r.reason().startsWith("missing body")) {
+                    parsed = flash(origin, value);
+                }
             }
         }
         if (parsed instanceof Rejection rejection) {
@@ -149,6 +153,16 @@ public final class DropRecordReader {
         } catch (InvalidArticleException e) {
             return rejected(format, e);
         }
+    }
+
+    /**
+     * A text of one non-blank line (what {@code kafka-console-producer} sends: one record per line) is a
+     * headline-only news flash: the line is both title and body. Only called for valid UTF-8.
+     */
+    private static ParsedArticle flash(Origin origin, byte[] value) {
+        String line =
+                new String(value, StandardCharsets.UTF_8).replace("\uFEFF", "").strip();
+        return new ParsedArticle(origin, value, null, line, null, line, null, null, null, null, Map.of());
     }
 
     private static ParsedArticle fromAvro(Origin origin, byte[] value, RawArticle sent) {

@@ -86,6 +86,15 @@ class DropRecordReaderTest {
     }
 
     @Test
+    void shouldTakeASingleLineOfTextForAFlashWhoseLineIsTitleAndBody() {
+        RawArticle article = accepted(read(null, utf8("Corea del Norte lanza un misil\n")), DropFormat.TEXT);
+
+        assertThat(article.getTitle()).isEqualTo("Corea del Norte lanza un misil");
+        assertThat(article.getBody()).isEqualTo("Corea del Norte lanza un misil");
+        assertThat(article.getLede()).isNull();
+    }
+
+    @Test
     void shouldUseTheKeyAsTheIdOfAnArticleThatHasNone() {
         RawArticle article = accepted(read("sender-7", utf8("Headline\nBody text.")), DropFormat.TEXT);
 
