@@ -23,6 +23,7 @@ import io.newsflow.schemas.serde.AvroWireSerde;
 import io.newsflow.testsupport.builders.RawArticleBuilder;
 import io.newsflow.testsupport.stack.RealKafkaStack;
 import io.newsflow.testsupport.stack.WithRealKafkaStack;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -323,6 +325,36 @@ class DropTopicIngestIT {
     }
 
     @Test
+    void shouldDeadLetterRecordsTooLargeToCopyWithoutTheirBytesAndKeepGoing(RealKafkaStack stack) throws Exception {
+        IngestConfig config = newConfig(stack);
+        // just under the broker's 1 MiB: the copy in a dead letter (plus stack trace) or the article would not fit
+        byte[] hugeUnknownSchema = new byte[1_040_000];
+        hugeUnknownSchema[1] = 0x7f;
+        hugeUnknownSchema[2] = 0x7e;
+        byte[] hugeText = utf8("Titular enorme\n" + "Una frase larga. ".repeat(61_000));
+        String id = "after-huge-" + marker;
+        List<RecordMetadata> in = drop(
+                stack,
+                List.of(
+                        record(null, hugeUnknownSchema),
+                        record("huge-" + marker, hugeText),
+                        record(id, utf8("Después de los gigantes\nSe publica."))));
+        start(DropTopicIngestor.create(config, Clock.systemUTC()));
+
+        awaitCommittedPast(stack, config.dropTopic().groupId(), in);
+
+        List<ConsumerRecord<byte[], DeadLetter>> avro = committedDeadLettersOf(stack, in.get(0));
+        List<ConsumerRecord<byte[], DeadLetter>> text = committedDeadLettersOf(stack, in.get(1));
+        assertThat(avro).hasSize(1);
+        assertThat(text).hasSize(1);
+        assertThat(avro.get(0).value().getValue()).isNull();
+        assertThat(avro.get(0).value().getErrorMessage()).contains("schema", "too large to be copied");
+        assertThat(text.get(0).value().getErrorMessage()).contains("bytes long as a RawArticle");
+        assertThat(committedArticles(stack, "huge-" + marker)).isEmpty();
+        assertThat(committedArticles(stack, id)).hasSize(1);
+    }
+
+    @Test
     void shouldYieldExactlyOneOutputPerInputWhenAnInstanceDiesBeforeCommitting(RealKafkaStack stack) throws Exception {
         IngestConfig config = newConfig(stack);
         String first = "crash-a-" + marker;
@@ -344,6 +376,11 @@ class DropTopicIngestIT {
                 () -> new DelegatingProducer(dyingProducer) {
                     @Override
                     public void commitTransaction() {
+                        // earlier records of the topic (other tests') may come in earlier polls: die on ours
+                        if (!sentKey(first)) {
+                            super.commitTransaction();
+                            return;
+                        }
                         flush();
                         throw new SimulatedCrash();
                     }
@@ -389,7 +426,7 @@ class DropTopicIngestIT {
                 () -> new DelegatingProducer(DropTopicIngestor.newProducer(config)) {
                     @Override
                     public void commitTransaction() {
-                        if (failed.compareAndSet(false, true)) {
+                        if (sentKey(id) && failed.compareAndSet(false, true)) {
                             flush();
                             throw new TimeoutException("simulated: the commit timed out");
                         }
@@ -443,9 +480,15 @@ class DropTopicIngestIT {
     /** A producer that forwards every call to a real one; tests override the call they make fail. */
     private static class DelegatingProducer implements Producer<byte[], byte[]> {
         private final Producer<byte[], byte[]> delegate;
+        private final Set<String> keysSent = ConcurrentHashMap.newKeySet();
 
         DelegatingProducer(Producer<byte[], byte[]> delegate) {
             this.delegate = delegate;
+        }
+
+        /** Whether a record with this key (UTF-8) was sent in the open transaction. */
+        boolean sentKey(String key) {
+            return keysSent.contains(key);
         }
 
         @Override
@@ -455,6 +498,7 @@ class DropTopicIngestIT {
 
         @Override
         public void beginTransaction() {
+            keysSent.clear();
             delegate.beginTransaction();
         }
 
@@ -486,12 +530,20 @@ class DropTopicIngestIT {
 
         @Override
         public Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record) {
+            noteKey(record);
             return delegate.send(record);
         }
 
         @Override
         public Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+            noteKey(record);
             return delegate.send(record, callback);
+        }
+
+        private void noteKey(ProducerRecord<byte[], byte[]> record) {
+            if (record.key() != null) {
+                keysSent.add(new String(record.key(), StandardCharsets.UTF_8));
+            }
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.newsflow.ingest.drop;
 import io.newsflow.ingest.ArticleFileReader;
 import io.newsflow.ingest.ArticleNormaliser;
 import io.newsflow.ingest.IngestConfig;
+import io.newsflow.ingest.InvalidArticleException;
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.RawArticle;
@@ -76,6 +77,13 @@ public final class DropTopicIngestor implements Runnable, AutoCloseable {
 
     /** DeadLetter stage of this component. */
     public static final String STAGE = "ingest-topic";
+
+    /**
+     * Largest value written, in bytes: under the producer's and the broker's default limit of 1 MiB per record, with
+     * room for key and headers. A bigger article is dead-lettered; a bigger dead letter loses its stack trace, then
+     * its copy of the original bytes (which stay on {@code news-ingest}).
+     */
+    public static final int MAX_OUTPUT_BYTES = 1_000_000;
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration COMMITTED_TIMEOUT = Duration.ofSeconds(30);
@@ -310,20 +318,40 @@ public final class DropTopicIngestor implements Runnable, AutoCloseable {
         }
         if (outcome instanceof DropOutcome.Accepted accepted) {
             RawArticle article = accepted.article();
-            producer.send(new ProducerRecord<>(
-                    Topics.ARTICLES_RAW,
-                    article.getArticleId().getBytes(StandardCharsets.UTF_8),
-                    encode(articles, Topics.ARTICLES_RAW, article)));
-            return true;
+            byte[] value = encode(articles, Topics.ARTICLES_RAW, article);
+            if (value.length <= MAX_OUTPUT_BYTES) {
+                producer.send(new ProducerRecord<>(
+                        Topics.ARTICLES_RAW, article.getArticleId().getBytes(StandardCharsets.UTF_8), value));
+                return true;
+            }
+            outcome = new DropOutcome.Rejected(
+                    accepted.format(),
+                    InvalidArticleException.class.getName(),
+                    "the article is " + value.length + " bytes long as a RawArticle; at most " + MAX_OUTPUT_BYTES
+                            + " fit on " + Topics.ARTICLES_RAW,
+                    null);
         }
         DeadLetter letter = deadLetter(record, (DropOutcome.Rejected) outcome);
-        producer.send(new ProducerRecord<>(
-                Topics.DLQ,
-                null,
-                null,
-                record.key(),
-                encode(deadLetters, Topics.DLQ, letter),
-                DeadLetters.headersFor(letter)));
+        byte[] value = encode(deadLetters, Topics.DLQ, letter);
+        if (value.length > MAX_OUTPUT_BYTES) {
+            // a record that (almost) filled news-ingest cannot also carry a stack trace; never let its dead letter
+            // fail on size, or the partition would be retried forever
+            letter = DeadLetter.newBuilder(letter).setStackTrace(null).build();
+            value = encode(deadLetters, Topics.DLQ, letter);
+        }
+        if (value.length > MAX_OUTPUT_BYTES) {
+            letter = DeadLetter.newBuilder(letter)
+                    .setKey(null)
+                    .setValue(null)
+                    .setErrorMessage(letter.getErrorMessage() + " [the original key and value ("
+                            + (record.value() == null ? 0 : record.value().length)
+                            + " bytes) are too large to be copied here; the record is still at " + record.topic() + "-"
+                            + record.partition() + "@" + record.offset() + "]")
+                    .build();
+            value = encode(deadLetters, Topics.DLQ, letter);
+        }
+        byte[] key = letter.getKey() == null ? null : record.key();
+        producer.send(new ProducerRecord<>(Topics.DLQ, null, null, key, value, DeadLetters.headersFor(letter)));
         return false;
     }
 
