@@ -2,6 +2,7 @@ package io.newsflow.app;
 
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.Entity;
+import io.newsflow.schemas.avro.IngestChannel;
 import io.newsflow.schemas.avro.TopicAssignment;
 import io.newsflow.schemas.json.AvroJson;
 import java.io.PrintWriter;
@@ -27,7 +28,10 @@ final class ArticlePrinter {
         out.println("== " + article.getTitle());
         out.println("   id " + article.getArticleId() + " | source " + article.getSource()
                 + " | language " + article.getLanguage().getCode()
-                + String.format(Locale.ROOT, " (%.2f)", article.getLanguage().getConfidence()));
+                + String.format(Locale.ROOT, " (%.2f)", article.getLanguage().getConfidence())
+                + (article.getChannel() == IngestChannel.KAFKA && article.getOrigin() != null
+                        ? " | via " + article.getOrigin()
+                        : ""));
         if (article.getDuplicateOf() != null) {
             out.println("   near-duplicate of " + article.getDuplicateOf());
         }

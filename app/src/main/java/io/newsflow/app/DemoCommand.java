@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Run the whole pipeline on the embedded default: start a local Kafka broker and schema registry,",
-            "ingest the sample articles, enrich them (Kafka Streams), store them in SQLite, print each enriched",
-            "article, stop the stack. Exit code 0 when every article came through."
+            "ingest the sample articles (the .txt samples dropped on the news-ingest topic as plain text and read by",
+            "the drop-topic service, the others from their files), enrich them (Kafka Streams), store them in SQLite,",
+            "print each enriched article, stop the stack. Exit code 0 when every article came through."
         })
 final class DemoCommand implements Callable<Integer> {
 
@@ -37,9 +38,18 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Workspace workspace = Workspace.current();
-        List<Path> files = inputs == null || inputs.isEmpty() ? DemoPipeline.sampleFiles(workspace.samples()) : inputs;
+        List<Path> files;
+        List<Path> drops;
+        if (inputs == null || inputs.isEmpty()) {
+            List<Path> samples = DemoPipeline.sampleFiles(workspace.samples());
+            drops = DemoPipeline.sampleDrops(samples);
+            files = samples.stream().filter(p -> !drops.contains(p)).toList();
+        } else {
+            files = inputs;
+            drops = List.of();
+        }
         PrintWriter err = spec.commandLine().getErr();
-        DemoPipeline.Result result = new DemoPipeline(workspace, files, err).run();
+        DemoPipeline.Result result = new DemoPipeline(workspace, files, drops, err).run();
 
         PrintWriter out = spec.commandLine().getOut();
         ArticlePrinter printer = new ArticlePrinter(out, json);
@@ -50,7 +60,9 @@ final class DemoCommand implements Callable<Integer> {
         if (!result.missing().isEmpty()) {
             err.println("newsflow demo: not enriched in time: " + result.missing());
         }
-        err.println("newsflow demo: " + result.enriched().size() + " enriched, " + result.stored() + " stored in "
+        err.println("newsflow demo: " + result.enriched().size() + " enriched ("
+                + result.dropped().size()
+                + " through news-ingest), " + result.stored() + " stored in "
                 + result.database() + ", " + result.ingest().rejectedCount() + " rejected (see news-dlq)");
         err.flush();
         return result.complete() ? 0 : 1;

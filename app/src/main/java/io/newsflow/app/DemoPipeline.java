@@ -5,9 +5,14 @@ import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.EnrichSerdes;
 import io.newsflow.enrich.EnrichService;
 import io.newsflow.ingest.ArticleFileReader;
+import io.newsflow.ingest.ArticleNormaliser;
 import io.newsflow.ingest.FileIngestor;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.IngestReport;
+import io.newsflow.ingest.drop.DropOutcome;
+import io.newsflow.ingest.drop.DropRecordReader;
+import io.newsflow.ingest.drop.DropTopicIngestor;
+import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.registry.SchemaRegistryClients;
@@ -34,11 +39,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The whole pipeline on the embedded default, as {@code newsflow demo} runs it: the local stack, the enricher (Kafka
- * Streams), the sink (SQLite) and file ingest of the samples, each the same service class production runs, wired
- * together here and torn down at the end. Progress goes to {@code progress}; the result is returned for printing.
+ * Streams), the sink (SQLite), the {@code news-ingest} drop-topic service, file ingest of some samples and the others
+ * dropped on {@code news-ingest} as plain text (as a person would with the console producer), each the same service
+ * class production runs, wired together here and torn down at the end. Progress goes to {@code progress}; the result
+ * is returned for printing.
  */
 final class DemoPipeline {
 
@@ -48,7 +60,8 @@ final class DemoPipeline {
     /**
      * What a run produced.
      *
-     * @param ingest what ingest published and rejected
+     * @param ingest what file ingest published and rejected
+     * @param dropped the files dropped on {@code news-ingest}, with the article id each should become
      * @param enriched the enriched articles of this run, in ingest order
      * @param missing ids that were published but not seen enriched in time
      * @param sink what the sink did
@@ -57,6 +70,7 @@ final class DemoPipeline {
      */
     record Result(
             IngestReport ingest,
+            List<Dropped> dropped,
             List<EnrichedArticle> enriched,
             Set<String> missing,
             SinkProgress sink,
@@ -64,17 +78,33 @@ final class DemoPipeline {
             Path database) {
 
         boolean complete() {
-            return missing.isEmpty() && stored == ingest.publishedCount() && ingest.publishedCount() > 0;
+            long expected = ingest.publishedCount() + dropped.size();
+            return missing.isEmpty() && stored == expected && expected > 0;
         }
     }
 
+    /**
+     * A file dropped on {@code news-ingest}.
+     *
+     * @param file      the file whose bytes are the record value
+     * @param origin    {@code news-ingest-<partition>@<offset>} of the record
+     * @param articleId the id the drop-topic service gives it (the same rules as for the file)
+     */
+    record Dropped(Path file, String origin, String articleId) {}
+
     private final Workspace workspace;
     private final List<Path> inputs;
+    private final List<Path> drops;
     private final PrintWriter progress;
 
-    DemoPipeline(Workspace workspace, List<Path> inputs, PrintWriter progress) {
+    /**
+     * @param inputs files and folders for file ingest
+     * @param drops  plain-text files whose bytes are produced to {@code news-ingest}, one record each, without a key
+     */
+    DemoPipeline(Workspace workspace, List<Path> inputs, List<Path> drops, PrintWriter progress) {
         this.workspace = workspace;
         this.inputs = inputs;
+        this.drops = drops;
         this.progress = progress;
     }
 
@@ -111,23 +141,35 @@ final class DemoPipeline {
         IngestConfig ingestConfig = IngestConfig.from(io.newsflow.schemas.config.Settings.of(Map.of(
                 "kafka.bootstrap.servers", bootstrap,
                 "schema.registry.url", registryUrl,
-                "ingest.source", "newsflow-samples")));
+                "ingest.source", "newsflow-samples",
+                // its own group and transactional id, so it never fences a drop-topic service the user runs on a reused
+                // stack
+                "ingest.group.id", "newsflow-demo-ingest",
+                "ingest.transactional.id", "newsflow-demo-ingest")));
 
         try (EnrichService enrich = EnrichService.start(enrichConfig, EnrichSerdes.using(registry), enricher);
                 ArticleStore store = JdbcArticleStore.open(jdbcUrl);
                 EnrichedArticleSink sink = EnrichedArticleSink.create(sinkConfig, store, clock);
-                EnrichedTopicReader reader = new EnrichedTopicReader(bootstrap, registry)) {
+                EnrichedTopicReader reader = new EnrichedTopicReader(bootstrap, registry);
+                DropTopicIngestor dropTopic = DropTopicIngestor.create(ingestConfig, clock)) {
             enrich.awaitRunning(Duration.ofMinutes(2));
             say("enricher running (Kafka Streams, exactly_once_v2)");
 
             AtomicReference<Set<String>> awaited = new AtomicReference<>();
             CompletableFuture<SinkProgress> sinkRun =
                     CompletableFuture.supplyAsync(() -> sink.runUntil(p -> allStored(store, awaited.get())));
+            CompletableFuture<Void> dropRun = null;
+            if (!drops.isEmpty()) {
+                dropRun = CompletableFuture.runAsync(dropTopic);
+                say("drop-topic service running (news-ingest -> news-articles-raw, exactly once)");
+            }
             try {
                 IngestReport report = FileIngestor.ingest(ingestConfig, inputs, clock);
                 report.describe().forEach(line -> say("ingest: " + line));
+                List<Dropped> dropped = drop(bootstrap, ingestConfig, clock);
                 Set<String> ids = new LinkedHashSet<>();
                 report.published().forEach(p -> ids.add(p.articleId()));
+                dropped.forEach(d -> ids.add(d.articleId()));
                 awaited.set(Set.copyOf(ids));
 
                 Map<String, EnrichedArticle> seen = reader.awaitArticles(ids, ARTICLE_TIMEOUT);
@@ -142,11 +184,55 @@ final class DemoPipeline {
                 long stored =
                         ids.stream().filter(id -> store.find(id).isPresent()).count();
                 say("sink: " + stored + " of " + ids.size() + " articles stored in " + database);
-                return new Result(report, enriched, missing, sinkProgress, stored, database);
+                return new Result(report, dropped, enriched, missing, sinkProgress, stored, database);
             } finally {
-                stopSink(sinkRun, sink);
+                try {
+                    stopSink(sinkRun, sink);
+                } finally {
+                    if (dropRun != null) {
+                        dropTopic.shutdown();
+                        dropRun.handle((ok, error) -> null).join();
+                    }
+                }
             }
         }
+    }
+
+    /**
+     * Produces each drop file, as it is, to {@code news-ingest} (no key), as {@code kafka-console-producer} or a Kafka
+     * UI would, and works out the article id the drop-topic service will give it with the same pure reader.
+     */
+    private List<Dropped> drop(String bootstrap, IngestConfig config, Clock clock) throws Exception {
+        if (drops.isEmpty()) {
+            return List.of();
+        }
+        DropRecordReader rules = new DropRecordReader(
+                new ArticleFileReader(), new ArticleNormaliser(clock, config.source()), (topic, data) -> {
+                    throw new IllegalStateException("the demo drops plain text only");
+                });
+        List<Dropped> dropped = new ArrayList<>();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            for (Path file : drops) {
+                byte[] text = Files.readAllBytes(file);
+                RecordMetadata at =
+                        producer.send(new ProducerRecord<>(Topics.INGEST, text)).get(30, TimeUnit.SECONDS);
+                String origin = DropRecordReader.origin(at.topic(), at.partition(), at.offset())
+                        .toString();
+                DropOutcome expected = rules.read(at.topic(), at.partition(), at.offset(), null, text);
+                if (expected instanceof DropOutcome.Accepted accepted) {
+                    say("news-ingest: dropped " + file.getFileName() + " as plain text at " + origin + " (article "
+                            + accepted.article().getArticleId() + ")");
+                    dropped.add(new Dropped(file, origin, accepted.article().getArticleId()));
+                } else {
+                    say("news-ingest: dropped " + file.getFileName() + " at " + origin + "; it goes to news-dlq: "
+                            + ((DropOutcome.Rejected) expected).reason());
+                }
+            }
+        }
+        return dropped;
     }
 
     /**
@@ -178,6 +264,13 @@ final class DemoPipeline {
     private void say(String line) {
         progress.println("newsflow demo: " + line);
         progress.flush();
+    }
+
+    /** The samples the demo drops on {@code news-ingest} by default: the plain-text ones. */
+    static List<Path> sampleDrops(List<Path> samples) {
+        return samples.stream()
+                .filter(p -> ArticleFileReader.extension(p).equals("txt"))
+                .toList();
     }
 
     /** The sample article files the demo ingests by default (the folder's README is not one). */

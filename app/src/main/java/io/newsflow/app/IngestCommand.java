@@ -7,6 +7,9 @@ import io.newsflow.ingest.FileIngestor;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.IngestProgress;
 import io.newsflow.ingest.IngestReport;
+import io.newsflow.ingest.drop.DropTopicIngestor;
+import io.newsflow.ingest.drop.DropTopicProgress;
+import io.newsflow.ingest.drop.DropTopicStoppedException;
 import io.newsflow.ingest.feed.FeedConfig;
 import io.newsflow.ingest.feed.FeedPoller;
 import io.newsflow.ingest.feed.FeedState;
@@ -45,7 +48,9 @@ import picocli.CommandLine.Spec;
 /**
  * Publishes articles to {@code news-articles-raw}; rejected items go to {@code news-dlq} with the reason. Either once
  * from files and folders ({@code PATH...}), or until Ctrl-C/SIGTERM from any combination of a drop folder
- * ({@code --watch}), feeds ({@code --feed}, {@code --feeds}) and the HTTP endpoint ({@code --http}).
+ * ({@code --watch}), feeds ({@code --feed}, {@code --feeds}) and the HTTP endpoint ({@code --http}). With
+ * {@code --from-topic}, runs the {@code news-ingest} drop-topic service until Ctrl-C instead (exactly once: each
+ * record becomes a RawArticle or a dead letter in the transaction that commits its offset).
  *
  * <p>Exit status for PATHs: 0 when every article was published (duplicates and files that are not articles, such as
  * a folder's {@code README.md}, are notes), 1 when an item was rejected, a record was not acknowledged, or a path was
@@ -64,6 +69,8 @@ import picocli.CommandLine.Spec;
                     + " as RawArticle records, with a summary that adds up: read = published + duplicates + rejected"
                     + " + skipped + failed;",
             "or run until Ctrl-C as a drop folder (--watch), feed poller (--feed/--feeds) and/or HTTP endpoint (--http).",
+            "With --from-topic: consume the news-ingest drop topic until Ctrl-C, turning each record (JSON object,",
+            "plain text, or a RawArticle in the Avro wire format) exactly once into a RawArticle or a dead letter.",
             "Every rejected item is explained here and kept in news-dlq; for PATHs the exit code is then 1."
         })
 final class IngestCommand implements Callable<Integer> {
@@ -91,6 +98,12 @@ final class IngestCommand implements Callable<Integer> {
             description = "Progress bar with rate and ETA on stderr: auto (interactive terminal and at least 1 MiB"
                     + " of input), always or never. Default: ${DEFAULT-VALUE}.")
     private ProgressMode progress = ProgressMode.auto;
+
+    @Option(
+            names = "--from-topic",
+            description = "Run the news-ingest drop-topic service until Ctrl-C (settings ingest.group.id,"
+                    + " ingest.transactional.id, ...) instead of reading files.")
+    private boolean fromTopic;
 
     @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or folders to ingest once.")
     private List<Path> paths = new ArrayList<>();
@@ -132,13 +145,23 @@ final class IngestCommand implements Callable<Integer> {
             feeds.addAll(readFeedList(feedsFile));
         }
         boolean longRunning = watch != null || !feeds.isEmpty() || http;
+        if (fromTopic) {
+            if (!paths.isEmpty() || longRunning) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--from-topic runs the news-ingest service on its own: give no PATH, --watch, --feed or --http"
+                                + " with it");
+            }
+            return runDropTopic(IngestConfig.from(options.settings()));
+        }
         if (!paths.isEmpty() && longRunning) {
             throw new ParameterException(
                     spec.commandLine(), "PATHs are ingested once; do not combine them with --watch, --feed or --http");
         }
         if (paths.isEmpty() && !longRunning) {
             throw new ParameterException(
-                    spec.commandLine(), "Give PATHs to ingest, or --watch DIR, --feed URL, --feeds FILE or --http");
+                    spec.commandLine(),
+                    "Give PATHs to ingest, or --from-topic, --watch DIR, --feed URL, --feeds FILE or --http");
         }
         if (port != null && !http) {
             throw new ParameterException(spec.commandLine(), "--port is only meaningful with --http");
@@ -167,6 +190,50 @@ final class IngestCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--watch " + watch + " is not a directory");
         }
         return runUntilStopped(config, watchConfig, feeds, feedConfig, httpConfig, out);
+    }
+
+    private int runDropTopic(IngestConfig config) {
+        PrintWriter err = spec.commandLine().getErr();
+        // Not a join on this thread: once it has closed everything it calls System.exit, which blocks while hooks
+        // run, so a join would always wait for its full timeout.
+        CountDownLatch closed = new CountDownLatch(1);
+        try (DropTopicIngestor service = DropTopicIngestor.create(config, Clock.systemUTC())) {
+            Thread hook = new Thread(
+                    () -> {
+                        service.shutdown();
+                        try {
+                            closed.await(10, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "newsflow-ingest-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            err.println(
+                    "news-ingest service running (group " + config.dropTopic().groupId() + ", transactional id "
+                            + config.dropTopic().transactionalId() + "): news-ingest -> news-articles-raw, news-dlq;"
+                            + " Ctrl-C stops it");
+            err.flush();
+            try {
+                service.run();
+            } catch (DropTopicStoppedException e) {
+                err.println(e.getMessage());
+                return 1;
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException e) {
+                    // the JVM is shutting down: the hook is what stopped the service, and it waits for the close
+                }
+                DropTopicProgress p = service.progress();
+                err.println("news-ingest service stopped: " + p.published() + " published, " + p.deadLettered()
+                        + " dead-lettered, " + p.aborted() + " transaction(s) retried");
+                err.flush();
+            }
+        } finally {
+            closed.countDown();
+        }
+        return 0;
     }
 
     private int runUntilStopped(

@@ -34,6 +34,22 @@ class IngestCommandTest {
     }
 
     @Test
+    void shouldRefusePathsTogetherWithFromTopic() {
+        Run run = execute("ingest", "--from-topic", "article.txt");
+
+        assertThat(run.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(run.err()).contains("--from-topic runs the news-ingest service on its own");
+    }
+
+    @Test
+    void shouldNameFromTopicAmongTheSourcesWhenNoneIsGiven() {
+        Run run = execute("ingest");
+
+        assertThat(run.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
+        assertThat(run.err()).contains("Give PATHs to ingest, or --from-topic");
+    }
+
+    @Test
     void shouldRefusePathsTogetherWithALongRunningSource() {
         Run run = execute("ingest", "a.json", "--watch", dir.toString());
 

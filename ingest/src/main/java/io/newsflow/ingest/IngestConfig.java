@@ -7,12 +7,14 @@ import io.newsflow.schemas.config.Settings.ConfigException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
- * Configuration of file ingestion, immutable and validated on construction.
+ * Configuration of ingestion (files, folders, feeds, HTTP, and the {@code news-ingest} drop topic), immutable and
+ * validated on construction.
  *
  * <table>
  *   <caption>Keys</caption>
@@ -38,6 +40,19 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  *       {@code ingest.kafka.sasl.jaas.config=...}, {@code ingest.kafka.ssl.truststore.location=...},
  *       {@code ingest.kafka.compression.type=zstd}. The name must be a Kafka producer setting. Settings newsflow
  *       owns cannot be overridden: {@value #RESERVED_LIST}.</td></tr>
+ *   <tr><td>{@value #GROUP_ID}</td><td>string</td><td>{@code newsflow-ingest}</td>
+ *       <td>Drop topic only: consumer group of {@code news-ingest}. Instances with the same group share the
+ *       topic's partitions; a new group starts at the earliest record.</td></tr>
+ *   <tr><td>{@value #TRANSACTIONAL_ID}</td><td>string</td><td>{@code newsflow-ingest-drop-topic}</td>
+ *       <td>Drop topic only: the producer's {@code transactional.id}, used as given. It must be unique per running
+ *       instance: a second instance with the same id fences (stops) the first.</td></tr>
+ *   <tr><td>{@value #POLL_TIMEOUT}</td><td>duration</td><td>{@code PT1S}</td>
+ *       <td>Drop topic only: how long one poll waits for records; 10 ms to 1 minute.</td></tr>
+ *   <tr><td>{@value #BATCH_SIZE}</td><td>integer</td><td>{@code 100}</td>
+ *       <td>Drop topic only: most records per poll, all handled in one transaction; 1 to 10000.</td></tr>
+ *   <tr><td>{@value #RETRY_BACKOFF}</td><td>duration</td><td>{@code PT1S}</td>
+ *       <td>Drop topic only: pause after an aborted transaction (broker or registry briefly away) before the
+ *       records are read again; 0 to 5 minutes.</td></tr>
  * </table>
  * Any other key is an error ({@link Settings#requireAllUsed()}).
  *
@@ -48,6 +63,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * @param linger            value of {@value #LINGER}
  * @param maxArticleBytes   value of {@value #MAX_ARTICLE_BYTES}
  * @param kafka             the {@value #KAFKA_PREFIX}{@code *} settings without the prefix; unmodifiable
+ * @param dropTopic         the keys of the {@code news-ingest} consumer ({@value #GROUP_ID} ...
+ *                          {@value #RETRY_BACKOFF})
  */
 public record IngestConfig(
         String bootstrapServers,
@@ -56,7 +73,8 @@ public record IngestConfig(
         String clientId,
         Duration linger,
         int maxArticleBytes,
-        Map<String, String> kafka) {
+        Map<String, String> kafka,
+        DropTopic dropTopic) {
 
     /** Key: Kafka bootstrap servers. */
     public static final String BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
@@ -97,12 +115,34 @@ public record IngestConfig(
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
             ProducerConfig.TRANSACTIONAL_ID_CONFIG);
 
+    /** Key: consumer group of the drop topic. */
+    public static final String GROUP_ID = "ingest.group.id";
+    /** Key: transactional id of the drop-topic producer. */
+    public static final String TRANSACTIONAL_ID = "ingest.transactional.id";
+    /** Key: drop-topic poll timeout. */
+    public static final String POLL_TIMEOUT = "ingest.poll.timeout";
+    /** Key: most drop-topic records per transaction. */
+    public static final String BATCH_SIZE = "ingest.batch.size";
+    /** Key: pause after an aborted drop-topic transaction. */
+    public static final String RETRY_BACKOFF = "ingest.retry.backoff";
+
     /** Default of {@value #SOURCE}. */
     public static final String DEFAULT_SOURCE = "unknown";
     /** Default of {@value #CLIENT_ID}. */
     public static final String DEFAULT_CLIENT_ID = "newsflow-ingest";
     /** Default of {@value #LINGER}. */
     public static final Duration DEFAULT_LINGER = Duration.ofMillis(20);
+
+    /** Default of {@value #GROUP_ID}. */
+    public static final String DEFAULT_GROUP_ID = "newsflow-ingest";
+    /** Default of {@value #TRANSACTIONAL_ID}. */
+    public static final String DEFAULT_TRANSACTIONAL_ID = "newsflow-ingest-drop-topic";
+    /** Default of {@value #POLL_TIMEOUT}. */
+    public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofSeconds(1);
+    /** Default of {@value #BATCH_SIZE}. */
+    public static final int DEFAULT_BATCH_SIZE = 100;
+    /** Default of {@value #RETRY_BACKOFF}. */
+    public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(1);
 
     /** Validates every field; the exception names the key. */
     public IngestConfig {
@@ -124,15 +164,63 @@ public record IngestConfig(
             passed.put(e.getKey(), ConfigChecks.required(key, e.getValue()));
         }
         kafka = Collections.unmodifiableMap(passed);
+        Objects.requireNonNull(dropTopic, "dropTopic");
     }
 
     /**
-     * The configuration before {@value #MAX_ARTICLE_BYTES} and {@value #KAFKA_PREFIX}{@code *} existed: the default
-     * size limit and no pass-through settings.
+     * The configuration before {@value #MAX_ARTICLE_BYTES}, {@value #KAFKA_PREFIX}{@code *} and the drop topic's keys
+     * existed: the default size limit, no pass-through settings, the default drop-topic settings.
      */
     public IngestConfig(
             String bootstrapServers, String schemaRegistryUrl, String source, String clientId, Duration linger) {
-        this(bootstrapServers, schemaRegistryUrl, source, clientId, linger, DEFAULT_MAX_ARTICLE_BYTES, Map.of());
+        this(
+                bootstrapServers,
+                schemaRegistryUrl,
+                source,
+                clientId,
+                linger,
+                DEFAULT_MAX_ARTICLE_BYTES,
+                Map.of(),
+                DropTopic.defaults());
+    }
+
+    /**
+     * The settings of the {@code news-ingest} consumer ({@code newsflow ingest --from-topic}), validated on
+     * construction; see the keys in the {@linkplain IngestConfig class comment}.
+     *
+     * @param groupId         value of {@value #GROUP_ID}
+     * @param transactionalId value of {@value #TRANSACTIONAL_ID}
+     * @param pollTimeout     value of {@value #POLL_TIMEOUT}
+     * @param batchSize       value of {@value #BATCH_SIZE}
+     * @param retryBackoff    value of {@value #RETRY_BACKOFF}
+     */
+    public record DropTopic(
+            String groupId, String transactionalId, Duration pollTimeout, int batchSize, Duration retryBackoff) {
+
+        /** Validates every field; the exception names the key. */
+        public DropTopic {
+            groupId = ConfigChecks.plainText(GROUP_ID, groupId);
+            transactionalId = ConfigChecks.plainText(TRANSACTIONAL_ID, transactionalId);
+            ConfigChecks.inRange(POLL_TIMEOUT, pollTimeout, Duration.ofMillis(10), Duration.ofMinutes(1));
+            ConfigChecks.inRange(BATCH_SIZE, batchSize, 1, 10_000);
+            ConfigChecks.inRange(RETRY_BACKOFF, retryBackoff, Duration.ZERO, Duration.ofMinutes(5));
+        }
+
+        /** The defaults. */
+        public static DropTopic defaults() {
+            return new DropTopic(
+                    DEFAULT_GROUP_ID,
+                    DEFAULT_TRANSACTIONAL_ID,
+                    DEFAULT_POLL_TIMEOUT,
+                    DEFAULT_BATCH_SIZE,
+                    DEFAULT_RETRY_BACKOFF);
+        }
+    }
+
+    /** This configuration with other drop-topic settings (tests and the demo use their own group and id). */
+    public IngestConfig withDropTopic(DropTopic settings) {
+        return new IngestConfig(
+                bootstrapServers, schemaRegistryUrl, source, clientId, linger, maxArticleBytes, kafka, settings);
     }
 
     /**
@@ -148,7 +236,13 @@ public record IngestConfig(
                 settings.string(CLIENT_ID, DEFAULT_CLIENT_ID),
                 settings.duration(LINGER, DEFAULT_LINGER),
                 settings.integer(MAX_ARTICLE_BYTES, DEFAULT_MAX_ARTICLE_BYTES),
-                settings.withPrefix(KAFKA_PREFIX));
+                settings.withPrefix(KAFKA_PREFIX),
+                new DropTopic(
+                        settings.string(GROUP_ID, DEFAULT_GROUP_ID),
+                        settings.string(TRANSACTIONAL_ID, DEFAULT_TRANSACTIONAL_ID),
+                        settings.duration(POLL_TIMEOUT, DEFAULT_POLL_TIMEOUT),
+                        settings.integer(BATCH_SIZE, DEFAULT_BATCH_SIZE),
+                        settings.duration(RETRY_BACKOFF, DEFAULT_RETRY_BACKOFF)));
         settings.requireAllUsed();
         return config;
     }

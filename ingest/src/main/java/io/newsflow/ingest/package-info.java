@@ -1,6 +1,8 @@
 /**
  * File ingestion: reads article files, normalises them into {@code RawArticle} records and publishes them to
- * {@code news-articles-raw}, sending everything it cannot accept to {@code news-dlq} with the reason.
+ * {@code news-articles-raw}, sending everything it cannot accept to {@code news-dlq} with the reason. The
+ * {@code news-ingest} drop topic is read by {@link io.newsflow.ingest.drop.DropTopicIngestor}, which reuses the
+ * parsers and the normaliser of this package.
  *
  * <h2>Contract</h2>
  * <ul>

@@ -156,4 +156,49 @@ class IngestConfigTest {
                         ConfigException.class, e -> assertThat(e.key()).isEqualTo("ingest.kafka.securty.protocol"))
                 .hasMessageContaining("no Kafka producer setting");
     }
+
+    @Test
+    void shouldApplyDropTopicDefaults() {
+        IngestConfig.DropTopic drop = IngestConfig.from(Settings.of(minimal())).dropTopic();
+
+        assertThat(drop.groupId()).isEqualTo("newsflow-ingest");
+        assertThat(drop.transactionalId()).isEqualTo("newsflow-ingest-drop-topic");
+        assertThat(drop.pollTimeout()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(drop.batchSize()).isEqualTo(100);
+        assertThat(drop.retryBackoff()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void shouldReadEveryDropTopicKey() {
+        Map<String, String> m = minimal();
+        m.put("ingest.group.id", "g");
+        m.put("ingest.transactional.id", "tx-1");
+        m.put("ingest.poll.timeout", "250");
+        m.put("ingest.batch.size", "7");
+        m.put("ingest.retry.backoff", "PT0S");
+
+        IngestConfig.DropTopic drop = IngestConfig.from(Settings.of(m)).dropTopic();
+
+        assertThat(drop).isEqualTo(new IngestConfig.DropTopic("g", "tx-1", Duration.ofMillis(250), 7, Duration.ZERO));
+    }
+
+    @Test
+    void shouldFailNamingTheDropTopicKeyOfInvalidValues() {
+        Map<String, String> badBatch = minimal();
+        badBatch.put("ingest.batch.size", "0");
+        Map<String, String> badPoll = minimal();
+        badPoll.put("ingest.poll.timeout", "PT2M");
+        Map<String, String> badTransactionalId = minimal();
+        badTransactionalId.put("ingest.transactional.id", "t\u0007x");
+
+        assertThatThrownBy(() -> IngestConfig.from(Settings.of(badBatch)))
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.key()).isEqualTo("ingest.batch.size"));
+        assertThatThrownBy(() -> IngestConfig.from(Settings.of(badPoll)))
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.key()).isEqualTo("ingest.poll.timeout"));
+        assertThatThrownBy(() -> IngestConfig.from(Settings.of(badTransactionalId)))
+                .isInstanceOfSatisfying(
+                        ConfigException.class, e -> assertThat(e.key()).isEqualTo("ingest.transactional.id"));
+    }
 }
