@@ -217,11 +217,17 @@ class DropRecordReaderTest {
     void shouldRejectABodyOfOnlyZeroWidthCharacters() {
         DropOutcome.Rejected rejected = rejected(read(null, utf8("Visible headline\n\u200B\u200B\n\u200D")));
 
-        assertThat(rejected.reason()).contains("body has no visible characters");
+        // the normaliser, shared by every source, refuses it before the drop topic's own check would
+        assertThat(rejected.reason()).contains("body is empty after removing").contains("invisible characters");
     }
 
     @Test
-    void shouldRejectAJsonArticleWithoutTitle() {
-        assertThat(rejected(read(null, utf8("{\"body\":\"B\"}"))).reason()).contains("missing title");
+    void shouldAcceptAJsonArticleWithoutTitleWithItsFirstSentenceStandingIn() {
+        DropOutcome outcome = read(null, utf8("{\"body\":\"Kim met Putin. They signed a treaty.\"}"));
+
+        assertThat(outcome).isInstanceOfSatisfying(DropOutcome.Accepted.class, accepted -> {
+            assertThat(accepted.article().getTitle()).isEqualTo("Kim met Putin.");
+            assertThat(accepted.article().getAttributes()).containsEntry("titleSource", "first-sentence");
+        });
     }
 }
