@@ -54,7 +54,9 @@ final class Registry {
      * ({@code jdbc:h2:mem:registry_db}); the same H2 pointed at a file keeps what it holds.
      */
     String databaseUrl() {
-        return "jdbc:h2:file:" + databaseBase().toAbsolutePath();
+        // WRITE_DELAY=0: H2 otherwise writes a commit to disk up to half a second later, so a schema registered just
+        // before a SIGKILL (its id already handed to a producer) would be lost
+        return "jdbc:h2:file:" + databaseBase().toAbsolutePath() + ";WRITE_DELAY=0";
     }
 
     /** Starts the registry on its database file; {@code directory} is its working directory. */
