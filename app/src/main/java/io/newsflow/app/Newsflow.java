@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             AnnotateCommand.class,
+            KbCommand.class,
             StackCommand.class,
             IngestCommand.class,
             EnrichCommand.class,

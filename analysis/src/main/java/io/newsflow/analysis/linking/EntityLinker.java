@@ -1,6 +1,5 @@
 package io.newsflow.analysis.linking;
 
-import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import io.newsflow.analysis.ArticleText;
 import io.newsflow.analysis.EntityKind;
 import io.newsflow.analysis.EntityMention;
@@ -19,11 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * Links surface forms to knowledge-base entities. One double-array Aho–Corasick automaton over the folded surface
- * forms finds candidates in folded text (same length as the original, so offsets carry over); then:
+ * Links surface forms to knowledge-base entities. A {@link SurfaceIndex} over the folded surface forms finds
+ * candidates in folded text (same length as the original, so offsets carry over); then:
  * <ol>
  *   <li>word boundaries are enforced on both sides;</li>
  *   <li>case: proper names must be capitalised in the text, short acronyms ("US", "UN") must match exactly, and
@@ -134,11 +132,11 @@ public final class EntityLinker {
             "en");
 
     private final KnowledgeBase kb;
-    private final AhoCorasickDoubleArrayTrie<List<Alias>> trie = new AhoCorasickDoubleArrayTrie<>();
+    private final SurfaceIndex<List<Alias>> index;
 
     public EntityLinker(KnowledgeBase kb) {
         this.kb = kb;
-        trie.build(new TreeMap<>(kb.aliasesByFoldedSurface()));
+        this.index = SurfaceIndex.of(kb.aliasesByFoldedSurface());
     }
 
     private record Candidate(TextField field, int start, int end, List<Alias> aliases) {
@@ -208,10 +206,7 @@ public final class EntityLinker {
         boolean shouting = isMostlyUpperCase(original);
         boolean titleCase = isTitleCase(original);
         List<Candidate> out = new ArrayList<>();
-        trie.parseText(folded, (begin, end, aliases) -> {
-            if (!isBoundary(folded, begin - 1) || !isBoundary(folded, end)) {
-                return;
-            }
+        index.find(folded, (begin, end, aliases) -> {
             String surface = original.substring(begin, end);
             List<Alias> fitting = new ArrayList<>(aliases.size());
             for (Alias a : aliases) {
@@ -246,7 +241,27 @@ public final class EntityLinker {
         if (a.requiresCapital() && !Character.isUpperCase(surface.codePointAt(0))) {
             return false;
         }
+        if (a.requiresCapital() && !capitalisedLike(a.surface(), surface)) {
+            return false;
+        }
         return !kb.isStopword(language, surface);
+    }
+
+    /**
+     * Whether every word the knowledge base capitalises is capitalised in the text too ("Enough is Enough" the party,
+     * not "enough is enough"); forms of different length (collapsed white space) are not compared.
+     */
+    private static boolean capitalisedLike(String kbForm, String text) {
+        if (kbForm.length() != text.length()) {
+            return true;
+        }
+        for (int i = 0; i < kbForm.length(); i++) {
+            boolean wordStart = i == 0 || kbForm.charAt(i - 1) == ' ';
+            if (wordStart && Character.isUpperCase(kbForm.charAt(i)) && !Character.isUpperCase(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Where a location name stands: alone, inside a longer name, or as the surname after a first name. */
@@ -407,6 +422,7 @@ public final class EntityLinker {
         }
         Comparator<Alias> preference = Comparator.comparing(
                         (Alias a) -> a.entity().isPlace()) // non-places first
+                .thenComparing(a -> a.entity().isRegion()) // the city before the state or province of its name
                 .thenComparing(a -> !mentionedCountries.contains(a.entity().countryCode())) // mentioned country first
                 .thenComparing(a -> !a.entity().isCapital()) // capitals first
                 .thenComparing(a -> -a.entity().population()) // bigger first
@@ -420,6 +436,7 @@ public final class EntityLinker {
 
     private static boolean isSupportedPlace(KbEntity place, Set<String> mentionedCountries) {
         return place.isCapital()
+                || (place.isRegion() && place.population() == 0) // continents, world regions, historical states
                 || place.population() >= BIG_CITY
                 || (place.population() >= MIN_SUPPORTED_PLACE && mentionedCountries.contains(place.countryCode()));
     }
