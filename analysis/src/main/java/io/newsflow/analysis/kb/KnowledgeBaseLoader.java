@@ -182,7 +182,8 @@ public final class KnowledgeBaseLoader {
      * The tables {@link KnowledgeBaseBuilder} wrote under {@code built/}, in the order of its index. A QID that the
      * hand-made tables already hold keeps their entry (curated names and language restrictions win). Full names
      * shorter than {@value #MIN_PLACE_NAME_LENGTH} code points, names that are common words of any language and
-     * names that are already a country's name are not loaded; acronyms match case-sensitively; surnames, and the
+     * names of people and organisations that are already a country's name are not loaded (a region may share one:
+     * Georgia; the linker decides by context); acronyms match case-sensitively; surnames, and the
      * acronyms listed among the coreferent short names, refer back only after a full name.
      */
     private void loadBuilt() {
@@ -223,7 +224,7 @@ public final class KnowledgeBaseLoader {
                     if (KnowledgeBaseBuilder.isAcronym(form.surface())) {
                         add(new Alias(entity, AliasKind.ALIAS, form.surface(), true, false, form.languages()));
                     } else if (form.surface().codePointCount(0, form.surface().length()) >= MIN_PLACE_NAME_LENGTH
-                            && !countryKeys.contains(key)
+                            && (entity.kind() == EntityKind.LOC || !countryKeys.contains(key))
                             && !isStopwordAnywhere(key)) {
                         add(new Alias(entity, AliasKind.NAME, form.surface(), false, false, form.languages()));
                     }
