@@ -79,4 +79,27 @@ class EntityLinkerCorpusSentencesTest {
         assertThat(entities.get(0).confidence()).isLessThan(entities.get(1).confidence());
         assertThat(entities.get(0).mentions().get(0).matchedBy()).isEqualTo("demonym");
     }
+
+    @Test
+    void shouldLinkAnAcronymThatTheArticleDefinesToWhatItDefines() {
+        // es-news fnc-train-514: two sentences of the article; the knowledge base knows the party's full name only
+        List<LinkedEntity> entities = link(
+                "Acompañado por gobernadores e integrantes del PRI, y dirigentes del Partido Verde Ecologista de"
+                        + " México (PVEM) y Nueva Alianza, José Antonio Meade acudió al Instituto Nacional Electoral"
+                        + " (INE) para registrar su candidatura presidencial por la coalición Todos Por México.\n"
+                        + "Luis Castro Obregón, presidente de Nueva Alianza, y Carlos Alberto Puente, presidente del"
+                        + " PVEM, destacaron la trayectoria de Meade Kuribreña en cargos de alto perfil en el gobierno.",
+                "es");
+
+        LinkedEntity party = entities.stream()
+                .filter(e -> e.mentions().get(0).surface().equals("Partido Verde Ecologista de México"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(party.mentions())
+                .extracting(m -> m.surface(), m -> m.matchedBy())
+                .containsExactly(
+                        tuple("Partido Verde Ecologista de México", "name"),
+                        tuple("PVEM", "alias"),
+                        tuple("PVEM", "alias"));
+    }
 }
