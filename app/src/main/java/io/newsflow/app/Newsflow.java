@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             AnnotateCommand.class,
             KbCommand.class,
+            EvalCommand.class,
             StackCommand.class,
             IngestCommand.class,
             EnrichCommand.class,

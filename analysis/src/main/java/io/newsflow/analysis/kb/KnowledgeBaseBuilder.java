@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  *       institution offices, and brands whose Wikidata item is old (QID below {@value #EARLY_QID}: items created when
  *       Wikidata imported the Wikipedias, a cheap proxy for prominence that keeps Google, Boeing, Samsung, Gazprom
  *       and drops the local shop chains). An organisation's single-word name ("Libre", "Vamos", "Voice") is kept
- *       only for such early items; its acronyms (three letters or more) refer to it only after its full name
+ *       only for such early items, never for a political party; its acronyms (three letters or more) refer to it only after its full name
  *       appeared, except the acronyms of early international bodies ("IAEA", "IMF"), which stand on their own.</li>
  *   <li><b>regions</b>: first-level subdivisions at OpenStreetMap admin level 3 or 4 with at least
  *       {@value #MIN_REGION_POPULATION} inhabitants, lower levels with at least {@value #MIN_SUBREGION_POPULATION};
@@ -297,8 +297,14 @@ public final class KnowledgeBaseBuilder {
                 continue;
             }
             boolean media = row.get("type").startsWith("media");
-            out.add(organisation(
-                    row, media ? "media" : "government-body", media ? 50 : 60, row.get("country"), "other_names"));
+            addIfLinkable(
+                    out,
+                    organisation(
+                            row,
+                            media ? "media" : "government-body",
+                            media ? 50 : 60,
+                            row.get("country"),
+                            "other_names"));
         }
         return out;
     }
@@ -310,17 +316,25 @@ public final class KnowledgeBaseBuilder {
                 continue;
             }
             String country = alpha3ToAlpha2.getOrDefault(row.get("country_iso3"), "");
-            out.add(organisation(row, "political-party", 50, country, "aliases"));
+            addIfLinkable(out, organisation(row, "political-party", 50, country, "aliases"));
         }
         return out;
     }
 
+    private static void addIfLinkable(List<BuiltEntity> out, BuiltEntity row) {
+        if (row != null) {
+            out.add(row);
+        }
+    }
+
+    /** The row of an organisation, or null when none of its names is safely linkable. */
     private BuiltEntity organisation(
             Map<String, String> row, String subtype, int prominence, String country, String otherNamesColumn) {
         List<String> names = new ArrayList<>();
         List<String> acronyms = new ArrayList<>();
         String name = row.get("name");
-        boolean early = Long.parseLong(row.get("qid").substring(1)) < EARLY_QID;
+        // a party's single-word name is a common word more often than not ("Libre", "Republic", "International")
+        boolean early = Long.parseLong(row.get("qid").substring(1)) < EARLY_QID && !subtype.equals("political-party");
         for (String form : concat(List.of(name), split(row.get(otherNamesColumn)))) {
             if (isAcronym(form)) {
                 if (form.codePointCount(0, form.length()) >= 3) {
@@ -331,7 +345,7 @@ public final class KnowledgeBaseBuilder {
             }
         }
         if (names.isEmpty() && acronyms.isEmpty()) {
-            names.add(name); // kept for traceability; the loader refuses what is not linkable
+            return null; // only a single common-looking word ("Vamos", "Libre"): nothing safely linkable
         }
         return new BuiltEntity(
                 row.get("qid"),
@@ -340,7 +354,7 @@ public final class KnowledgeBaseBuilder {
                 country.matches("[A-Z]{2}") ? country : "",
                 0,
                 prominence,
-                names.isEmpty() ? name : names.get(0),
+                names.isEmpty() ? acronyms.get(0) : names.get(0),
                 names.size() > 1 ? names.subList(1, names.size()) : List.of(),
                 List.of(),
                 acronyms,
@@ -411,8 +425,14 @@ public final class KnowledgeBaseBuilder {
             }
             String[] countries = row.get("countries").split("\\|");
             String country = countries.length == 1 && countries[0].matches("[A-Z]{2}") ? countries[0] : "";
-            out.add(organisation(
-                    row, government ? "government-body" : "company", government ? 55 : 40, country, "other_names"));
+            addIfLinkable(
+                    out,
+                    organisation(
+                            row,
+                            government ? "government-body" : "company",
+                            government ? 55 : 40,
+                            country,
+                            "other_names"));
         }
         return out;
     }
