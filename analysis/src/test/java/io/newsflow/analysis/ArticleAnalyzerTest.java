@@ -32,6 +32,26 @@ class ArticleAnalyzerTest {
     }
 
     @Test
+    void shouldTagTheIssuesFlagshipEnglishCaseAndLinkRussiaThroughItsDemonym() {
+        // the case of issue 9: one sentence that is the whole article, with no headline to carry the topic
+        Analysis analysis = SharedAnalyzer.get()
+                .analyze(anArticle()
+                        .withTitle("")
+                        .withBody("North Korean leader Kim Jong Un met Russian President Vladimir Putin in Moscow on"
+                                + " Wednesday, where the two discussed military cooperation and signed a strategic"
+                                + " partnership treaty.")
+                        .build());
+
+        assertThat(analysis.topics()).extracting(TopicMatch::id).contains("kp-ru-rapprochement");
+        assertThat(analysis.entities())
+                .filteredOn(e -> e.id().equals("Q159"))
+                .singleElement()
+                .satisfies(russia -> assertThat(russia.mentions())
+                        .extracting(EntityMention::surface, EntityMention::matchedBy)
+                        .containsExactly(org.assertj.core.api.Assertions.tuple("Russian", "demonym")));
+    }
+
+    @Test
     void shouldReturnUndeterminedLanguageForAnEmptyArticle() {
         Analysis analysis = SharedAnalyzer.get()
                 .analyze(anArticle().withTitle("").withBody("").build());

@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             AnnotateCommand.class,
+            KbCommand.class,
+            EvalCommand.class,
             StackCommand.class,
             IngestCommand.class,
             EnrichCommand.class,

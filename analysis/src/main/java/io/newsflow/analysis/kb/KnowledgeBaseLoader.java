@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  */
 public final class KnowledgeBaseLoader {
     public static final String BASE = "/io/newsflow/analysis/kb/";
+    /** Folder of the built tables under {@link #BASE}, written by {@link KnowledgeBaseBuilder}. */
+    public static final String BUILT = "built/";
     /** Languages whose CLDR country names are surface forms. */
     static final List<String> NAME_LANGUAGES = List.of("en", "es", "fr", "de", "pt", "it", "nl", "ru");
 
@@ -78,6 +80,7 @@ public final class KnowledgeBaseLoader {
         loadCountries();
         loadCountryAliases();
         loadCurated();
+        loadBuilt();
         loadDemonyms();
         loadPlaces();
         Map<String, List<Alias>> frozen = new HashMap<>();
@@ -171,6 +174,73 @@ public final class KnowledgeBaseLoader {
             }
             for (String shortName : split(row.get("coreferent_short_names"))) {
                 add(new Alias(entity, AliasKind.SHORT_NAME, shortName, false, true));
+            }
+        }
+    }
+
+    /**
+     * The tables {@link KnowledgeBaseBuilder} wrote under {@code built/}, in the order of its index. A QID that the
+     * hand-made tables already hold keeps their entry (curated names and language restrictions win). Full names
+     * shorter than {@value #MIN_PLACE_NAME_LENGTH} code points, names that are common words of any language and
+     * names of people and organisations that are already a country's name are not loaded (a region may share one:
+     * Georgia; the linker decides by context); acronyms match case-sensitively; surnames, and the
+     * acronyms listed among the coreferent short names, refer back only after a full name.
+     */
+    private void loadBuilt() {
+        Set<String> countryKeys = new HashSet<>();
+        aliases.forEach((key, list) -> {
+            if (list.stream().anyMatch(a -> a.entity().isCountry())) {
+                countryKeys.add(key);
+            }
+        });
+        for (String line : read(BUILT + KnowledgeBaseBuilder.INDEX).split("\r?\n")) {
+            String file = line.strip();
+            if (file.isEmpty()) {
+                continue;
+            }
+            for (Map<String, String> row : Tsv.rows(read(BUILT + file), file)) {
+                BuiltEntity built = BuiltEntity.fromRow(row);
+                if (entities.containsKey(built.qid())) {
+                    continue;
+                }
+                KbEntity entity = new KbEntity(
+                        built.qid(),
+                        built.kind(),
+                        emptyToNull(built.subtype()),
+                        built.name(),
+                        emptyToNull(built.country()),
+                        built.population(),
+                        built.prominence());
+                entities.put(entity.qid(), entity);
+                List<String> names = new ArrayList<>();
+                names.add(built.name());
+                names.addAll(built.names());
+                for (String cell : names) {
+                    Form form = Form.parse(cell);
+                    if (!isAlphabetic(form.surface())) {
+                        continue;
+                    }
+                    String key = normaliseKey(form.surface());
+                    if (KnowledgeBaseBuilder.isAcronym(form.surface())) {
+                        add(new Alias(entity, AliasKind.ALIAS, form.surface(), true, false, form.languages()));
+                    } else if (form.surface().codePointCount(0, form.surface().length()) >= MIN_PLACE_NAME_LENGTH
+                            && (entity.kind() == EntityKind.LOC || !countryKeys.contains(key))
+                            && !isStopwordAnywhere(key)) {
+                        add(new Alias(entity, AliasKind.NAME, form.surface(), false, false, form.languages()));
+                    }
+                }
+                for (String acronym : built.acronyms()) {
+                    if (isAlphabetic(acronym)) {
+                        add(new Alias(entity, AliasKind.ALIAS, acronym, true, false));
+                    }
+                }
+                for (String surname : built.coreferentShortNames()) {
+                    if (KnowledgeBaseBuilder.isAcronym(surname) && isAlphabetic(surname)) {
+                        add(new Alias(entity, AliasKind.ALIAS, surname, true, true));
+                    } else if (isAlphabetic(surname) && !isStopwordAnywhere(normaliseKey(surname))) {
+                        add(new Alias(entity, AliasKind.SHORT_NAME, surname, false, true));
+                    }
+                }
             }
         }
     }
@@ -287,6 +357,16 @@ public final class KnowledgeBaseLoader {
                 add(new Alias(place, AliasKind.NAME, name, false, false, langs.contains("*") ? Set.of() : langs));
             }
         });
+    }
+
+    /**
+     * Whether a name is written in the Latin, Greek or Cyrillic script, the scripts whose text separates words with
+     * spaces the linker can check. Chinese, Japanese, Korean, Arabic, Thai and Devanagari names are not loaded yet:
+     * their word boundaries need a segmenter, and their large alphabets make the automaton slow to build.
+     */
+    static boolean isAlphabetic(String name) {
+        return name.codePoints()
+                .allMatch(c -> c < 0x0530 || (c >= 0x1E00 && c < 0x2000) || (c >= 0x2000 && c < 0x2070));
     }
 
     private boolean isStopwordAnywhere(String folded) {

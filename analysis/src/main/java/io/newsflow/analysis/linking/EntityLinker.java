@@ -1,6 +1,5 @@
 package io.newsflow.analysis.linking;
 
-import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import io.newsflow.analysis.ArticleText;
 import io.newsflow.analysis.EntityKind;
 import io.newsflow.analysis.EntityMention;
@@ -19,11 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * Links surface forms to knowledge-base entities. One double-array Aho–Corasick automaton over the folded surface
- * forms finds candidates in folded text (same length as the original, so offsets carry over); then:
+ * Links surface forms to knowledge-base entities. A {@link SurfaceIndex} over the folded surface forms finds
+ * candidates in folded text (same length as the original, so offsets carry over); then:
  * <ol>
  *   <li>word boundaries are enforced on both sides;</li>
  *   <li>case: proper names must be capitalised in the text, short acronyms ("US", "UN") must match exactly, and
@@ -38,6 +36,15 @@ import java.util.TreeMap;
  *   <li>among candidates, countries and curated people and organisations win over places; a place needs to be a
  *       national capital, or have at least {@value #BIG_CITY} inhabitants, or belong to a country mentioned in the
  *       article; ties prefer a mentioned country, then a capital, then the larger population;</li>
+ *   <li>every word the knowledge base capitalises must be capitalised in the text ("Enough is Enough" the party);
+ *       a short word written in capitals matches only a known acronym ("DACA" is not Daca, i.e. Dhaka);</li>
+ *   <li>demonyms are adjectives: "presidente ruso Vladimir Putin" links Russia and Putin;</li>
+ *   <li>a country and a region of the same name (Georgia): the region after "the state of" / "el estado de" or when
+ *       the article's unambiguous mentions belong to the region's country and not the other; the country in the
+ *       opposite case or when the region lies in it (México); unlinked when the context does not decide. A city
+ *       beats a region of its name (New York) unless the text says "the state of";</li>
+ *   <li>an acronym the article defines after a linked name ("Partido Acción Nacional (PAN)") means that entity
+ *       wherever the article writes it;</li>
  *   <li>ambiguous short names ("Kim") link only after a full mention of the same entity earlier in the article;
  *       in the title and lede, a full mention anywhere in the article counts (headlines use surnames before the
  *       body introduces the full name).</li>
@@ -134,14 +141,17 @@ public final class EntityLinker {
             "en");
 
     private final KnowledgeBase kb;
-    private final AhoCorasickDoubleArrayTrie<List<Alias>> trie = new AhoCorasickDoubleArrayTrie<>();
+    private final SurfaceIndex<List<Alias>> index;
 
     public EntityLinker(KnowledgeBase kb) {
         this.kb = kb;
-        trie.build(new TreeMap<>(kb.aliasesByFoldedSurface()));
+        this.index = SurfaceIndex.of(kb.aliasesByFoldedSurface());
     }
 
-    private record Candidate(TextField field, int start, int end, List<Alias> aliases) {
+    /**
+     * @param regionCue the text says a region is meant ("the state of X", "el estado de X", "X State")
+     */
+    private record Candidate(TextField field, int start, int end, List<Alias> aliases, boolean regionCue) {
         int length() {
             return end - start;
         }
@@ -160,10 +170,22 @@ public final class EntityLinker {
                         && c.aliases().stream().allMatch(a -> a.entity().isPlace())))
                 .toList()));
         Set<String> mentionedCountries = new HashSet<>();
-        byField.values()
-                .forEach(list -> list.forEach(c -> c.aliases().stream()
+        Set<String> contextCountries = new HashSet<>();
+        for (List<Candidate> list : byField.values()) {
+            for (Candidate c : list) {
+                if (isCountryOrRegion(c)) {
+                    continue; // "Georgia": which country it names is what the context must decide
+                }
+                c.aliases().stream()
                         .filter(a -> a.entity().isCountry())
-                        .forEach(a -> mentionedCountries.add(a.entity().countryCode()))));
+                        .forEach(a -> mentionedCountries.add(a.entity().countryCode()));
+                Set<String> codes = new HashSet<>();
+                c.aliases().forEach(a -> codes.add(a.entity().countryCode()));
+                if (codes.size() == 1 && !codes.contains(null)) {
+                    contextCountries.addAll(codes);
+                }
+            }
+        }
 
         Set<String> introducedInBody = new HashSet<>();
         for (Candidate c : byField.get(TextField.BODY)) {
@@ -180,7 +202,7 @@ public final class EntityLinker {
                 antecedents.addAll(introducedInBody);
             }
             for (Candidate c : entry.getValue()) {
-                Choice choice = choose(c.aliases(), mentionedCountries, antecedents);
+                Choice choice = choose(c, mentionedCountries, contextCountries, antecedents);
                 if (choice == null) {
                     continue;
                 }
@@ -197,6 +219,7 @@ public final class EntityLinker {
                         choice.confidence()));
             }
         }
+        resolved = withDefinedAcronyms(resolved, text);
         return new Linking(group(resolved, text), resolved);
     }
 
@@ -208,10 +231,7 @@ public final class EntityLinker {
         boolean shouting = isMostlyUpperCase(original);
         boolean titleCase = isTitleCase(original);
         List<Candidate> out = new ArrayList<>();
-        trie.parseText(folded, (begin, end, aliases) -> {
-            if (!isBoundary(folded, begin - 1) || !isBoundary(folded, end)) {
-                return;
-            }
+        index.find(folded, (begin, end, aliases) -> {
             String surface = original.substring(begin, end);
             List<Alias> fitting = new ArrayList<>(aliases.size());
             for (Alias a : aliases) {
@@ -222,7 +242,8 @@ public final class EntityLinker {
             if (fitting.isEmpty()) {
                 return;
             }
-            if (fitting.stream().allMatch(a -> a.entity().kind() == EntityKind.LOC)) {
+            // demonyms ("Russian President Vladimir Putin") are adjectives, never part of a longer name
+            if (fitting.stream().allMatch(a -> a.entity().kind() == EntityKind.LOC && a.kind() != AliasKind.DEMONYM)) {
                 NameContext context = nameContext(original, folded, begin, end, fitting, titleCase);
                 if (context == NameContext.SURNAME) {
                     surnames.add(folded.substring(begin, end));
@@ -231,7 +252,7 @@ public final class EntityLinker {
                     return;
                 }
             }
-            out.add(new Candidate(field, begin, end, fitting));
+            out.add(new Candidate(field, begin, end, fitting, hasRegionCue(folded, begin, end)));
         });
         return out;
     }
@@ -246,7 +267,59 @@ public final class EntityLinker {
         if (a.requiresCapital() && !Character.isUpperCase(surface.codePointAt(0))) {
             return false;
         }
+        if (a.requiresCapital() && !capitalisedLike(a.surface(), surface)) {
+            return false;
+        }
+        if (!shouting && isShortAllCaps(surface) && !isShortAllCaps(a.surface())) {
+            return false; // "DACA" is an acronym, not Daca (Dhaka): only known acronyms match written in capitals
+        }
         return !kb.isStopword(language, surface);
+    }
+
+    /**
+     * Whether every word the knowledge base capitalises is capitalised in the text too ("Enough is Enough" the party,
+     * not "enough is enough"); forms of different length (collapsed white space) are not compared.
+     */
+    private static boolean capitalisedLike(String kbForm, String text) {
+        if (kbForm.length() != text.length()) {
+            return true;
+        }
+        for (int i = 0; i < kbForm.length(); i++) {
+            boolean wordStart = i == 0 || kbForm.charAt(i - 1) == ' ';
+            if (wordStart && Character.isUpperCase(kbForm.charAt(i)) && !Character.isUpperCase(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isShortAllCaps(String s) {
+        int letters = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetter(c)) {
+                if (!Character.isUpperCase(c)) {
+                    return false;
+                }
+                letters++;
+            }
+        }
+        return letters >= 2 && letters <= 6;
+    }
+
+    private static final Set<String> REGION_WORDS_BEFORE =
+            Set.of("state of", "estado de", "etat de", "provincia de", "province of", "comunidad de", "region of");
+
+    /** "the state of Georgia", "el estado de Washington", "New York State": the region, not the city or country. */
+    private static boolean hasRegionCue(String folded, int begin, int end) {
+        String before = folded.substring(Math.max(0, begin - 12), begin).stripTrailing();
+        for (String cue : REGION_WORDS_BEFORE) {
+            if (before.endsWith(cue)) {
+                return true;
+            }
+        }
+        String after = folded.substring(end, Math.min(folded.length(), end + 7));
+        return after.startsWith(" state") && (after.length() == 6 || !Character.isLetter(after.charAt(6)));
     }
 
     /** Where a location name stands: alone, inside a longer name, or as the surname after a first name. */
@@ -391,7 +464,73 @@ public final class EntityLinker {
 
     private record Choice(Alias alias, double confidence) {}
 
-    private static Choice choose(List<Alias> aliases, Set<String> mentionedCountries, Set<String> introduced) {
+    private static final java.util.regex.Pattern DEFINITION =
+            java.util.regex.Pattern.compile("\\G\\s?\\((\\p{Lu}[\\p{Lu}\\p{Ll}&.\\-]{1,9})\\)");
+
+    /**
+     * An acronym the article defines after a linked name ("Organismo Internacional de Energía Atómica (OIEA)") means
+     * that entity wherever the article writes it, case-sensitively, and overrides what the knowledge base says it
+     * means elsewhere; mentions keep the reading order.
+     */
+    private static List<ResolvedMention> withDefinedAcronyms(List<ResolvedMention> resolved, ArticleText text) {
+        Map<String, ResolvedMention> definitions = new LinkedHashMap<>();
+        for (ResolvedMention m : resolved) {
+            if (m.kind() != AliasKind.NAME && m.kind() != AliasKind.ALIAS) {
+                continue;
+            }
+            String field = text.field(m.field());
+            java.util.regex.Matcher d = DEFINITION.matcher(field);
+            if (d.find(m.end())) {
+                String acronym = d.group(1);
+                if (acronym.chars().filter(Character::isUpperCase).count() >= 2) {
+                    definitions.putIfAbsent(acronym, m);
+                }
+            }
+        }
+        if (definitions.isEmpty()) {
+            return resolved;
+        }
+        List<ResolvedMention> out = new ArrayList<>();
+        for (ResolvedMention m : resolved) {
+            String surface = text.field(m.field()).substring(m.start(), m.end());
+            ResolvedMention def = definitions.get(surface);
+            if (def == null || def.entity().qid().equals(m.entity().qid())) {
+                out.add(m);
+            }
+        }
+        for (Map.Entry<String, ResolvedMention> e : definitions.entrySet()) {
+            String acronym = e.getKey();
+            for (TextField f : TextField.values()) {
+                String field = text.field(f);
+                for (int i = field.indexOf(acronym); i >= 0; i = field.indexOf(acronym, i + 1)) {
+                    int start = i;
+                    int end = i + acronym.length();
+                    if (!SurfaceIndex.isBoundary(field, start - 1) || !SurfaceIndex.isBoundary(field, end)) {
+                        continue;
+                    }
+                    boolean taken = out.stream().anyMatch(m -> m.field() == f && m.start() < end && start < m.end());
+                    if (!taken) {
+                        out.add(new ResolvedMention(f, start, end, e.getValue().entity(), AliasKind.ALIAS, 0.85));
+                    }
+                }
+            }
+        }
+        out.sort(
+                Comparator.comparing((ResolvedMention m) -> m.field().ordinal()).thenComparingInt(m -> m.start()));
+        return out;
+    }
+
+    private static boolean isCountryOrRegion(Candidate c) {
+        return c.aliases().stream().anyMatch(a -> a.entity().isCountry())
+                && c.aliases().stream().anyMatch(a -> a.entity().isRegion());
+    }
+
+    /**
+     * @param contextCountries countries that the article's unambiguous mentions belong to (places, people, demonyms)
+     */
+    private static Choice choose(
+            Candidate candidate, Set<String> mentionedCountries, Set<String> contextCountries, Set<String> introduced) {
+        List<Alias> aliases = candidate.aliases();
         List<Alias> viable = new ArrayList<>();
         for (Alias a : aliases) {
             if (a.requiresAntecedent() && !introduced.contains(a.entity().qid())) {
@@ -405,8 +544,35 @@ public final class EntityLinker {
         if (viable.isEmpty()) {
             return null;
         }
+        // a country and a region of the same name (Georgia): the region when the text says so ("the state of") or
+        // the article is about the region's country and not the other; the country in the opposite case, or when the
+        // region lies in that country (México); else none
+        Alias country =
+                viable.stream().filter(a -> a.entity().isCountry()).findFirst().orElse(null);
+        Alias region = viable.stream()
+                .filter(a -> a.entity().isRegion() && a.entity().countryCode() != null)
+                .findFirst()
+                .orElse(null);
+        if (country != null && region != null) {
+            boolean forRegion = contextCountries.contains(region.entity().countryCode());
+            boolean forCountry = contextCountries.contains(country.entity().countryCode());
+            boolean ownRegion =
+                    region.entity().countryCode().equals(country.entity().countryCode());
+            if (ownRegion && !candidate.regionCue()) {
+                viable.removeIf(a -> a.entity().isRegion()); // México the country, not its Estado de México
+            } else if (candidate.regionCue() || (forRegion && !forCountry)) {
+                viable.removeIf(a -> a.entity().isCountry());
+            } else if (forCountry && !forRegion) {
+                viable.removeIf(a -> a.entity().isRegion());
+            } else {
+                return null;
+            }
+        }
+        boolean regionCue = candidate.regionCue();
         Comparator<Alias> preference = Comparator.comparing(
                         (Alias a) -> a.entity().isPlace()) // non-places first
+                // the city before the state or province of its name, unless the text says "the state of"
+                .thenComparing(a -> a.entity().isRegion() != regionCue)
                 .thenComparing(a -> !mentionedCountries.contains(a.entity().countryCode())) // mentioned country first
                 .thenComparing(a -> !a.entity().isCapital()) // capitals first
                 .thenComparing(a -> -a.entity().population()) // bigger first
@@ -420,6 +586,7 @@ public final class EntityLinker {
 
     private static boolean isSupportedPlace(KbEntity place, Set<String> mentionedCountries) {
         return place.isCapital()
+                || (place.isRegion() && place.population() == 0) // continents, world regions, historical states
                 || place.population() >= BIG_CITY
                 || (place.population() >= MIN_SUPPORTED_PLACE && mentionedCountries.contains(place.countryCode()));
     }

@@ -45,11 +45,19 @@ public final class TopicTagger {
     /** A cue occurrence in a field: {@code wholeWord} when it also ends at a word boundary. */
     private record CueHit(int start, int end, String key, boolean wholeWord) {}
 
+    /**
+     * A topic firing in at least one sentence in this many (title and lede included) is reported whatever its
+     * strength: a one- or two-sentence article is about what its sentence is about, while in a long article one body
+     * sentence stays a passing mention.
+     */
+    private static final int SHARE_DENOMINATOR = 3;
+
     private record Firing(TopicRule rule, double strength, TopicEvidence evidence) {}
 
     /** The topics of {@code text}, given its resolved entity mentions; strongest first. */
     public List<TopicMatch> tag(ArticleText text, List<ResolvedMention> mentions) {
         Map<String, List<Firing>> firings = new HashMap<>();
+        int sentences = 0;
         for (TextField field : TextField.values()) {
             String original = text.field(field);
             if (original.isEmpty()) {
@@ -62,6 +70,7 @@ public final class TopicTagger {
             CodePoints cp = new CodePoints(original);
             double fieldWeight = rules.fieldWeights().get(field);
             for (Span sentence : Sentences.split(original)) {
+                sentences++;
                 List<ResolvedMention> sentenceMentions = fieldMentions.stream()
                         .filter(m -> sentence.encloses(m.start(), m.end()))
                         .toList();
@@ -108,6 +117,10 @@ public final class TopicTagger {
             }
             double strength = list.stream().mapToDouble(Firing::strength).sum();
             double score = 1 - Math.exp(-strength / rules.saturation());
+            // a short article is substantially about a topic that a third of its sentences are about
+            if (list.size() * SHARE_DENOMINATOR >= sentences) {
+                score = Math.max(score, rules.threshold());
+            }
             if (score >= rules.threshold()) {
                 List<TopicEvidence> evidence = list.stream()
                         .sorted(Comparator.comparingDouble(Firing::strength).reversed())

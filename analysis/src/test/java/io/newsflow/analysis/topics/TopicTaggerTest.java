@@ -58,13 +58,25 @@ class TopicTaggerTest {
                 .withTitle("Atentado terrorista en la capital")
                 .withBody("Nada más.")
                 .build();
+        // one body sentence of five (title included): below the share that makes a short article about a topic
         ArticleText inBody = anArticle()
                 .withTitle("Noticias")
-                .withBody("Hubo un atentado terrorista en la capital.")
+                .withBody("Hubo un atentado terrorista en la capital. El tráfico fue intenso. Llovió por la tarde."
+                        + " Los mercados cerraron temprano.")
                 .build();
 
         assertThat(tag(SMALL, inTitle)).extracting(TopicMatch::id).containsExactly("terrorism");
         assertThat(tag(SMALL, inBody)).isEmpty();
+    }
+
+    @Test
+    void shouldReportATopicThatAThirdOfAShortArticlesSentencesAreAbout() {
+        ArticleText shortArticle = anArticle()
+                .withTitle("Noticias")
+                .withBody("Hubo un atentado terrorista en la capital.")
+                .build();
+
+        assertThat(tag(SMALL, shortArticle)).extracting(TopicMatch::id).containsExactly("terrorism");
     }
 
     @Test
