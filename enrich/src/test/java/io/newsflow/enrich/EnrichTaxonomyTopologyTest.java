@@ -104,7 +104,9 @@ class EnrichTaxonomyTopologyTest {
         return aRawArticle()
                 .withId(id)
                 .withTitle("Jihadists kill dozens of soldiers in Burkina Faso")
-                .withBody("Militants linked to JNIM attacked an army base in northern Burkina Faso, the junta said.")
+                // each its own report: the same text under another id would be dropped as an exact duplicate
+                .withBody("Militants linked to JNIM attacked an army base in northern Burkina Faso, the junta said in"
+                        + " report " + id + ".")
                 .build();
     }
 
