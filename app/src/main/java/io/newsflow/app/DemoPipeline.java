@@ -279,7 +279,10 @@ final class DemoPipeline {
             throw new IOException("No samples folder at " + samples + " (run ./newsflow from the project folder)");
         }
         try (var listing = Files.list(samples)) {
-            return listing.filter(ArticleFileReader::isSupported).sorted().toList();
+            return listing.filter(ArticleFileReader::isSupported)
+                    .filter(file -> ArticleFileReader.notAnArticle(file).isEmpty())
+                    .sorted()
+                    .toList();
         }
     }
 }
