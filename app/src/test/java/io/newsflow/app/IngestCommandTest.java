@@ -42,14 +42,6 @@ class IngestCommandTest {
     }
 
     @Test
-    void shouldNameFromTopicAmongTheSourcesWhenNoneIsGiven() {
-        Run run = execute("ingest");
-
-        assertThat(run.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(run.err()).contains("Give PATHs to ingest, or --from-topic");
-    }
-
-    @Test
     void shouldRefusePathsTogetherWithALongRunningSource() {
         Run run = execute("ingest", "a.json", "--watch", dir.toString());
 
@@ -62,7 +54,7 @@ class IngestCommandTest {
         Run run = execute("ingest");
 
         assertThat(run.exitCode()).isEqualTo(CommandLine.ExitCode.USAGE);
-        assertThat(run.err()).contains("Give PATHs to ingest, or --watch DIR");
+        assertThat(run.err()).contains("Give PATHs to ingest, or --from-topic, --watch DIR");
     }
 
     @Test
