@@ -67,15 +67,17 @@ class TaxonomyAtRunTimeIT {
 
     @BeforeAll
     static void startEnricher(RealKafkaStack stack) throws InterruptedException {
-        stack.createTopics(Topics.ARTICLES_RAW, Topics.ARTICLES_ENRICHED, Topics.DLQ, Topics.TAXONOMY);
+        stack.createTopics(Topics.ARTICLES_RAW, Topics.ARTICLES_ENRICHED, Topics.TRENDS, Topics.DLQ, Topics.TAXONOMY);
         registry = SchemaRegistryClients.forUrl(stack.schemaRegistryUrl());
         EnrichConfig config = EnrichConfig.from(Settings.of(Map.of(
                 "kafka.bootstrap.servers", stack.bootstrapServers(),
                 "schema.registry.url", stack.schemaRegistryUrl(),
                 "enrich.application.id", "it-taxonomy-" + UUID.randomUUID(),
                 "enrich.state.dir", workDir.resolve("streams").toString())));
-        enricher =
-                EnrichService.start(config, EnrichSerdes.using(registry), ArticleEnricher.withDefaultKnowledgeBase());
+        ArticleEnricher articleEnricher = ArticleEnricher.withDefaultKnowledgeBase();
+        // Kafka Streams does not create the topics it writes to: the bundled taxonomy's news-topic-<id> must exist
+        EnrichService.createMissingTopicTopics(config, articleEnricher.topicIds());
+        enricher = EnrichService.start(config, EnrichSerdes.using(registry), articleEnricher);
         enricher.awaitRunning(WAIT);
     }
 

@@ -53,7 +53,7 @@ class TrendsEndToEndIT {
 
     @Test
     void shouldPublishDecodableTrendUpdatesCountingTheEnrichedArticles(RealKafkaStack stack) throws Exception {
-        stack.createTopics(Topics.ARTICLES_RAW, Topics.ARTICLES_ENRICHED, Topics.TRENDS, Topics.DLQ);
+        stack.createTopics(Topics.ARTICLES_RAW, Topics.ARTICLES_ENRICHED, Topics.TRENDS, Topics.DLQ, Topics.TAXONOMY);
         SchemaRegistryClient registry = SchemaRegistryClients.forUrl(stack.schemaRegistryUrl());
         EnrichConfig config = EnrichConfig.from(Settings.of(Map.of(
                 "kafka.bootstrap.servers", stack.bootstrapServers(),
@@ -68,8 +68,10 @@ class TrendsEndToEndIT {
         }
         String marker = UUID.randomUUID().toString();
 
-        try (EnrichService enricher =
-                EnrichService.start(config, EnrichSerdes.using(registry), ArticleEnricher.withDefaultKnowledgeBase())) {
+        ArticleEnricher articleEnricher = ArticleEnricher.withDefaultKnowledgeBase();
+        // Kafka Streams does not create the topics it writes to: the bundled taxonomy's news-topic-<id> must exist
+        EnrichService.createMissingTopicTopics(config, articleEnricher.topicIds());
+        try (EnrichService enricher = EnrichService.start(config, EnrichSerdes.using(registry), articleEnricher)) {
             enricher.awaitRunning(WAIT);
             try (KafkaProducer<byte[], byte[]> producer =
                     new KafkaProducer<>(stack.clientConfig(), new ByteArraySerializer(), new ByteArraySerializer())) {
