@@ -175,7 +175,9 @@ class TaxonomyAtRunTimeIT {
         return RawArticleBuilder.aRawArticle()
                 .withId(id)
                 .withTitle("Jihadists kill dozens of soldiers in Burkina Faso")
-                .withBody("Militants linked to JNIM attacked an army base in northern Burkina Faso, the junta said.")
+                // each its own report: the same text under another id is dropped as an exact duplicate
+                .withBody("Militants linked to JNIM attacked an army base in northern Burkina Faso, the junta said in"
+                        + " report " + id + ".")
                 .build();
     }
 
