@@ -30,7 +30,7 @@ class EnrichServiceLifecycleIT {
 
     @Test
     void shouldReleaseWhoeverAwaitsTheStopWhenClosedFromAnotherThread(RealKafkaStack stack) throws Exception {
-        stack.createTopics(Topics.ARTICLES_RAW, Topics.ARTICLES_ENRICHED, Topics.DLQ, Topics.TAXONOMY);
+        stack.createTopics(Topics.ARTICLES_RAW, Topics.ARTICLES_ENRICHED, Topics.TRENDS, Topics.DLQ, Topics.TAXONOMY);
         EnrichConfig config = EnrichConfig.from(Settings.of(Map.of(
                 "kafka.bootstrap.servers", stack.bootstrapServers(),
                 "schema.registry.url", stack.schemaRegistryUrl(),

@@ -148,7 +148,7 @@ class EnricherScaleOutIT {
     }
 
     private static void prepareTopics(RealKafkaStack stack) throws Exception {
-        stack.createTopics(Topics.ARTICLES_RAW, Topics.ARTICLES_ENRICHED, Topics.DLQ);
+        stack.createTopics(Topics.ARTICLES_RAW, Topics.ARTICLES_ENRICHED, Topics.TRENDS, Topics.DLQ, Topics.TAXONOMY);
         try (Admin admin = stack.newAdmin()) {
             int raw = admin.describeTopics(List.of(Topics.ARTICLES_RAW))
                     .allTopicNames()
