@@ -114,14 +114,14 @@ class DropFolderIT {
     @Test
     void shouldDeadLetterTheRejectedLineAndMoveTheFileToFailedWithTheReasons() throws Exception {
         String good = "{\"id\":\"" + run + "-good\",\"title\":\"Harbour reopens\",\"body\":\"Ships sail again.\"}";
-        String bad = "{\"id\":\"" + run + "-bad\",\"body\":\"A body without a title.\"}";
+        String bad = "{\"id\":\"" + run + "-bad\",\"title\":\"A title without a body\"}";
         Files.writeString(drop.resolve("mixed.jsonl"), good + "\n" + bad + "\n");
 
         await().atMost(WAIT).until(() -> Files.exists(drop.resolve("failed/mixed.jsonl")));
 
         assertThat(drop.resolve("failed/mixed.jsonl.error"))
                 .content(StandardCharsets.UTF_8)
-                .contains("line 2: missing title");
+                .contains("line 2: missing body");
         try (TopicProbe<String, RawArticle> raw = rawProbe()) {
             assertThat(raw.awaitKey(run + "-good", WAIT).value().getTitle()).isEqualTo("Harbour reopens");
         }
@@ -138,7 +138,7 @@ class DropFolderIT {
                     WAIT);
             assertThat(letter.value().getStage()).isEqualTo(ArticlePublisher.STAGE_FOLDER);
             assertThat(text(letter.value().getValue())).isEqualTo(bad);
-            assertThat(letter.value().getErrorMessage()).contains("missing title");
+            assertThat(letter.value().getErrorMessage()).contains("missing body");
         }
     }
 

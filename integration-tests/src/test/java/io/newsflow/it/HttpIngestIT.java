@@ -121,12 +121,13 @@ class HttpIngestIT {
     }
 
     @Test
-    void shouldAnswer400WithTheReasonForAnArticleWithoutTitle() throws Exception {
-        HttpResponse<String> response = post(open, "application/json", "{\"body\":\"No title here.\"}", null);
+    void shouldAnswer400WithTheReasonForAnArticleWithoutBody() throws Exception {
+        // a missing headline is stood in for by the first sentence; a missing body cannot be
+        HttpResponse<String> response = post(open, "application/json", "{\"title\":\"No body here\"}", null);
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode error = JSON.readTree(response.body());
-        assertThat(error.get("error").asText()).contains("missing title");
+        assertThat(error.get("error").asText()).contains("missing body");
         assertThat(error.get("errorClass").asText()).isEqualTo("io.newsflow.ingest.InvalidArticleException");
     }
 

@@ -79,7 +79,9 @@ class TrendsEndToEndIT {
                     RawArticle article = RawArticleBuilder.aRawArticle()
                             .withId("mongolia-" + i + "-" + marker)
                             .withTitle("Mongolia holds talks on its copper exports")
-                            .withBody("Officials in Mongolia met investors to discuss mining and exports.")
+                            // each its own report: the same text under another id is dropped as an exact duplicate
+                            .withBody("Officials in Mongolia met investors to discuss mining and exports, report " + i
+                                    + ".")
                             .publishedAt(window.plusSeconds(i))
                             .ingestedAt(now)
                             .build();
