@@ -24,6 +24,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.MissingSourceTopicException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class EnrichService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnrichService.class);
+    /** How long {@link #close()} waits for the stream threads: bounded, so SIGTERM ends the process in seconds. */
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final KafkaStreams streams;
     private final LiveTaxonomy taxonomy;
@@ -159,12 +162,23 @@ public final class EnrichService implements AutoCloseable {
     /**
      * What a failed stream thread leads to. The processor rethrows transient failures (a broker or registry briefly
      * away) instead of dead-lettering them; a replacement thread retries the record from the last committed offset
-     * (exactly-once: the failed transaction is aborted). Anything else stops the client.
+     * (exactly-once: the failed transaction is aborted). A source topic that does not exist (yet, or again after a
+     * broker lost it) is waited for the same way: the replacement thread rejoins the group and looks again. Anything
+     * else stops the client.
      */
     static StreamThreadExceptionResponse responseTo(Throwable error) {
-        return DeadLetters.isTransient(error)
+        return DeadLetters.isTransient(error) || isMissingSourceTopic(error)
                 ? StreamThreadExceptionResponse.REPLACE_THREAD
                 : StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+
+    private static boolean isMissingSourceTopic(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MissingSourceTopicException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The Kafka Streams properties the config stands for. */
@@ -244,12 +258,18 @@ public final class EnrichService implements AutoCloseable {
 
     /**
      * Stops the client and its side clients. While the taxonomy store is still being restored at start-up, Kafka
-     * Streams cannot be closed (KAFKA-10317): this then waits for the restore to finish or time out.
+     * Streams cannot be closed (KAFKA-10317). Either way this waits at most {@link #CLOSE_TIMEOUT} for the stream
+     * threads, so a SIGTERM ends the process within seconds whatever the broker is doing.
      */
     @Override
     public void close() {
         closing = true;
-        streams.close(Duration.ofSeconds(30));
+        if (!streams.close(CLOSE_TIMEOUT)) {
+            LOG.warn(
+                    "The enricher's stream threads did not stop within {}; exiting anyway (the open transaction is"
+                            + " aborted by the broker when its timeout passes, nothing committed is lost)",
+                    CLOSE_TIMEOUT);
+        }
         for (AutoCloseable client : clients) {
             try {
                 client.close();

@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.errors.MissingSourceTopicException;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,6 +66,13 @@ class EnrichServiceTest {
         Throwable bug = new StreamsException("task failed", new IllegalStateException("a bug"));
 
         assertThat(EnrichService.responseTo(bug)).isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
+    }
+
+    @Test
+    void shouldWaitForAMissingSourceTopicInsteadOfStopping() {
+        Throwable missing = new MissingSourceTopicException("One or more source topics were missing during rebalance");
+
+        assertThat(EnrichService.responseTo(missing)).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
     }
 
     private static ArticleEnricher enricher;
