@@ -254,7 +254,8 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
 
     private void recovered() {
         if (!health.healthy()) {
-            LOG.info(
+            // WARN like its "unhealthy" pair, so the default log level shows both ends of an outage
+            LOG.warn(
                     "Sink healthy again after {}",
                     Duration.between(health.since(), clock.instant()).toMillis() + " ms");
             health = SinkHealth.ok();

@@ -14,6 +14,7 @@ import io.newsflow.schemas.serde.AvroWireSerde;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,8 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The drop-topic service: consumes {@link Topics#INGEST} and turns every record, exactly once, into either a
@@ -88,6 +91,8 @@ public final class DropTopicIngestor implements Runnable, AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration COMMITTED_TIMEOUT = Duration.ofSeconds(30);
 
+    private static final Logger LOG = LoggerFactory.getLogger(DropTopicIngestor.class);
+
     private final Consumer<byte[], byte[]> consumer;
     private final Supplier<Producer<byte[], byte[]>> producers;
     private final DropRecordReader reader;
@@ -100,6 +105,9 @@ public final class DropTopicIngestor implements Runnable, AutoCloseable {
 
     private volatile boolean shuttingDown;
     private volatile DropTopicProgress progress = new DropTopicProgress(0, 0, 0, 0);
+    /** When the current run of aborted transactions began (null while they commit): for the health log lines. */
+    private Instant unhealthySince;
+
     private Producer<byte[], byte[]> producer;
     private boolean subscribed;
 
@@ -295,8 +303,22 @@ public final class DropTopicIngestor implements Runnable, AutoCloseable {
             rewind(records);
             DropTopicProgress p = progress;
             progress = new DropTopicProgress(p.published(), p.deadLettered(), p.committed(), p.aborted() + 1);
+            if (unhealthySince == null) {
+                unhealthySince = clock.instant();
+                LOG.warn(
+                        "news-ingest service unhealthy: {}; the transaction is aborted and the records are read again"
+                                + " every {} until it passes",
+                        DeadLetters.describe(e),
+                        retryBackoff);
+            }
             backOff();
             return;
+        }
+        if (unhealthySince != null) {
+            LOG.warn(
+                    "news-ingest service healthy again after {} ms",
+                    Duration.between(unhealthySince, clock.instant()).toMillis());
+            unhealthySince = null;
         }
         DropTopicProgress p = progress;
         progress = new DropTopicProgress(
