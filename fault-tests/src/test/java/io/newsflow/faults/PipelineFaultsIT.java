@@ -8,9 +8,14 @@ import io.newsflow.schemas.Topics;
 import io.newsflow.stack.LocalStack;
 import io.newsflow.stack.StackConfig;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +25,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -39,8 +50,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The fault suite (ADR 0014): articles go through {@code ingest --from-topic}, {@code enrich} and {@code sink}, each
- * its own OS process launched from the distribution, on a real local stack (broker and registry are child JVMs too)
+ * The fault suite (ADR 0014): articles go through ingest ({@code ingest --from-topic}, and for a few of each
+ * scenario {@code ingest --watch DIR --http}), {@code enrich} and {@code sink}, each its own OS process launched from
+ * the distribution, on a real local stack (broker and registry are child JVMs too)
  * and a PostgreSQL server of the suite's own. One fault at a time is injected while a scenario's articles are in
  * flight, and afterwards the database must hold every one of them exactly once, {@code news-articles-enriched} one
  * committed copy of each, {@code news-dlq} nothing new, and every service that was not killed must still be the same
@@ -56,7 +68,15 @@ class PipelineFaultsIT {
 
     /** Articles per scenario: 7 scenarios move 5,250 distinct articles. */
     private static final int ARTICLES = 750;
+    /**
+     * Of each scenario's second half (sent while the fault lasts), how many go as files into the watched drop folder,
+     * and how many more by HTTP POST; the rest go to {@code news-ingest}.
+     */
+    private static final int BY_FILE = 20;
 
+    private static final int BY_HTTP = 20;
+
+    private static final int SCENARIOS = 7;
     private static final int PARTITIONS = 4;
     private static final Duration OUTAGE = Duration.ofSeconds(30);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
@@ -80,6 +100,7 @@ class PipelineFaultsIT {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Result> results = new LinkedHashMap<>();
     private final Map<String, String> stops = new LinkedHashMap<>();
+    private final List<ServiceProcess> launched = new CopyOnWriteArrayList<>();
 
     private Path work;
     private StackConfig stackConfig;
@@ -88,6 +109,19 @@ class PipelineFaultsIT {
     private PipelineView view;
     private KafkaProducer<byte[], byte[]> producer;
     private ServiceProcess ingest;
+    /** {@code ingest --watch DIR --http}: the drop folder and the HTTP endpoint in one process. */
+    private ServiceProcess edgeIngest;
+
+    private Path dropFolder;
+    private URI articlesEndpoint;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * Sends articles while a fault lasts, off the test's thread: a send can block until the broker is back (the
+     * producer's metadata may need refreshing), and an HTTP request until its record is acknowledged.
+     */
+    private final ExecutorService senders = Executors.newFixedThreadPool(2);
+
     private ServiceProcess enricher;
     private ServiceProcess sink;
     private int enricherLaunches;
@@ -97,6 +131,8 @@ class PipelineFaultsIT {
         Optional<Path> pgBin = PostgresServer.findBin();
         assumeTrue(pgBin.isPresent(), "the fault suite needs a PostgreSQL server in /usr/lib/postgresql/*/bin");
         work = Files.createTempDirectory("newsflow-faults-");
+        // if this JVM is ended before @AfterAll, the services it launched must not outlive it
+        Runtime.getRuntime().addShutdownHook(new Thread(this::killServices, "fault-suite-services"));
         stackConfig = StackConfig.defaults(work.resolve("stack"), StackConfig.resolveRuntimeDirectory())
                 .withFreePorts();
         stack = LocalStack.start(stackConfig);
@@ -120,7 +156,7 @@ class PipelineFaultsIT {
                 new ByteArraySerializer(),
                 new ByteArraySerializer());
         view = new PipelineView(stack.bootstrapServers(), postgres.jdbcUrl());
-        ingest = ServiceProcess.launch(
+        ingest = launch(
                 "ingest",
                 work,
                 withStack(
@@ -130,13 +166,23 @@ class PipelineFaultsIT {
                         "ingest.group.id=faults-ingest",
                         "--set",
                         "ingest.transactional.id=faults-ingest-tx"));
+        dropFolder = Files.createDirectories(work.resolve("drop"));
+        edgeIngest = launch(
+                "ingest-edge", work, withStack("ingest", "--watch", dropFolder.toString(), "--http", "--port", "0"));
         enricher = launchEnricher("streams-a");
-        sink = ServiceProcess.launch(
+        sink = launch(
                 "sink",
                 work,
                 withStack(
                         "sink", "--set", "sink.jdbc.url=" + postgres.jdbcUrl(), "--set", "sink.group.id=faults-sink"));
         ingest.awaitLog("news-ingest service running", START_TIMEOUT);
+        edgeIngest.awaitLog("running; Ctrl-C stops", START_TIMEOUT);
+        Matcher port = Pattern.compile("accepting articles on http://127\\.0\\.0\\.1:(\\d+)/articles")
+                .matcher(edgeIngest.logText());
+        assertThat(port.find())
+                .as("the HTTP endpoint's address in " + edgeIngest.tail())
+                .isTrue();
+        articlesEndpoint = URI.create("http://127.0.0.1:" + port.group(1) + "/articles");
         enricher.awaitLog("enricher running", START_TIMEOUT);
         sink.awaitLog("sink running", START_TIMEOUT);
     }
@@ -152,11 +198,8 @@ class PipelineFaultsIT {
                 Files.writeString(target.resolve("fault-suite.md"), table, StandardCharsets.UTF_8);
             }
         } finally {
-            for (ServiceProcess service : new ServiceProcess[] {ingest, enricher, sink}) {
-                if (service != null && service.alive()) {
-                    service.kill();
-                }
-            }
+            senders.shutdownNow();
+            killServices();
             if (producer != null) {
                 producer.close(Duration.ZERO);
             }
@@ -165,6 +208,39 @@ class PipelineFaultsIT {
             }
             if (postgres != null) {
                 postgres.close();
+            }
+            if (results.size() == SCENARIOS && stops.size() == 4) {
+                deleteRecursively(work);
+            } else if (work != null) {
+                System.out.println("Fault suite: logs and stack data kept in " + work);
+            }
+        }
+    }
+
+    /** Launches a service in the work directory and remembers it, so that it is never left behind. */
+    private ServiceProcess launch(String name, Path workDir, List<String> arguments) {
+        ServiceProcess service = ServiceProcess.launch(name, workDir, arguments);
+        launched.add(service);
+        return service;
+    }
+
+    private void killServices() {
+        for (ServiceProcess service : launched) {
+            try {
+                if (service.alive()) {
+                    service.kill();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
             }
         }
     }
@@ -196,7 +272,7 @@ class PipelineFaultsIT {
 
             @Override
             public void end() {
-                sink = ServiceProcess.launch(
+                sink = launch(
                         "sink",
                         work,
                         withStack(
@@ -309,7 +385,7 @@ class PipelineFaultsIT {
     @Order(8)
     void servicesStopOnSigtermWithTheBrokerAway() throws Exception {
         stopStackProcess(stack.status().brokerPid(), true);
-        for (ServiceProcess service : List.of(ingest, enricher, sink)) {
+        for (ServiceProcess service : List.of(ingest, edgeIngest, enricher, sink)) {
             Duration took = service.terminate(STOP_LIMIT);
             stops.put(
                     service.name(),
@@ -349,11 +425,20 @@ class PipelineFaultsIT {
         producer.flush();
         awaitRows(prefix, 1, title + ": the first article through the pipeline");
         fault.begin();
-        publish(ids.subList(ARTICLES / 2, ARTICLES), key);
+        int byFile = ARTICLES - BY_FILE - BY_HTTP;
+        int byHttp = ARTICLES - BY_HTTP;
+        Future<?> published = senders.submit(() -> {
+            publish(ids.subList(ARTICLES / 2, byFile), key);
+            return null;
+        });
+        drop(ids.subList(byFile, byHttp), key);
+        Future<?> posted = senders.submit(() -> post(ids.subList(byHttp, ARTICLES), key));
         fault.end();
         long ended = System.nanoTime();
+        published.get(SCENARIO_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         producer.flush();
         awaitRows(prefix, ARTICLES, title + ": every article in the database");
+        posted.get(); // done, since its articles are in the database; rethrows what went wrong
         Duration recovery = Duration.ofNanos(System.nanoTime() - ended);
         Duration total = Duration.ofNanos(System.nanoTime() - begin);
 
@@ -373,29 +458,85 @@ class PipelineFaultsIT {
         assertThat(deadLetters)
                 .as(title + ": dead letters (every article was valid)")
                 .isZero();
-        for (ServiceProcess service : List.of(ingest, enricher, sink)) {
+        assertThat(filesIn(dropFolder.resolve("failed")))
+                .as(title + ": files in the drop folder's failed/")
+                .isZero();
+        for (ServiceProcess service : List.of(ingest, edgeIngest, enricher, sink)) {
             assertThat(service.alive()).as(service + " still running").isTrue();
         }
     }
 
+    private static long filesIn(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (var files = Files.list(folder)) {
+            return files.count();
+        }
+    }
+
+    /** Sends the articles to {@code news-ingest}, as JSON objects keyed by id, without waiting for them. */
     private void publish(List<String> ids, String scenario) throws IOException {
         for (String id : ids) {
-            int n = Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
-            String subject = TOPIC_WORDS[n % TOPIC_WORDS.length];
-            Map<String, String> article = Map.of(
-                    "id",
-                    id,
-                    "title",
-                    "Talks on " + subject + ", report " + n + " of " + scenario,
-                    "text",
-                    "Officials said on day " + n + " that talks about " + subject + " would go on. Report "
-                            + id + " adds that " + (n * 7919 % 1000) + " delegates attended and "
-                            + (n * 104729 % 997) + " documents were signed.",
-                    "lang",
-                    "en");
             producer.send(new ProducerRecord<>(
-                    Topics.INGEST, id.getBytes(StandardCharsets.UTF_8), json.writeValueAsBytes(article)));
+                    Topics.INGEST, id.getBytes(StandardCharsets.UTF_8), articleJson(id, scenario)));
         }
+    }
+
+    /** Writes each article as a {@code .json} file into the watched folder: a hidden name first, then a rename. */
+    private void drop(List<String> ids, String scenario) throws IOException {
+        for (String id : ids) {
+            Path hidden = dropFolder.resolve("." + id + ".json.tmp");
+            Files.write(hidden, articleJson(id, scenario));
+            Files.move(hidden, dropFolder.resolve(id + ".json"), StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /**
+     * POSTs each article to the HTTP endpoint as a client following its contract would: 202 means it is on
+     * {@code news-articles-raw}; a 503 or a failed connection means nothing was taken, so the same article is sent
+     * again after a second.
+     */
+    private Void post(List<String> ids, String scenario) throws IOException, InterruptedException {
+        for (String id : ids) {
+            HttpRequest request = HttpRequest.newBuilder(articlesEndpoint)
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofMinutes(3))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(articleJson(id, scenario)))
+                    .build();
+            while (true) {
+                try {
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 202) {
+                        break;
+                    }
+                    if (response.statusCode() != 503) {
+                        throw new AssertionError("POST " + id + ": " + response.statusCode() + " " + response.body());
+                    }
+                } catch (IOException notTaken) {
+                    // the endpoint did not answer: nothing was taken, try again
+                }
+                Thread.sleep(1000);
+            }
+        }
+        return null;
+    }
+
+    private byte[] articleJson(String id, String scenario) throws IOException {
+        int n = Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
+        String subject = TOPIC_WORDS[n % TOPIC_WORDS.length];
+        Map<String, String> article = Map.of(
+                "id",
+                id,
+                "title",
+                "Talks on " + subject + ", report " + n + " of " + scenario,
+                "text",
+                "Officials said on day " + n + " that talks about " + subject + " would go on. Report " + id
+                        + " adds that " + (n * 7919 % 1000) + " delegates attended and " + (n * 104729 % 997)
+                        + " documents were signed.",
+                "lang",
+                "en");
+        return json.writeValueAsBytes(article);
     }
 
     /** Polls the database until {@code count} rows of {@code prefix} are there; fails with the services' logs. */
@@ -404,7 +545,8 @@ class PipelineFaultsIT {
         while (view.rowCount(prefix) < count) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(what + ": only " + view.rowCount(prefix) + " of " + count + " rows after "
-                        + SCENARIO_TIMEOUT + "\n" + ingest.tail() + "\n" + enricher.tail() + "\n" + sink.tail());
+                        + SCENARIO_TIMEOUT + "\n" + ingest.tail() + "\n" + edgeIngest.tail() + "\n" + enricher.tail()
+                        + "\n" + sink.tail());
             }
             Thread.sleep(250);
         }
@@ -412,7 +554,7 @@ class PipelineFaultsIT {
 
     private ServiceProcess launchEnricher(String stateDir) {
         enricherLaunches++;
-        return ServiceProcess.launch(
+        return launch(
                 "enrich",
                 work,
                 withStack(

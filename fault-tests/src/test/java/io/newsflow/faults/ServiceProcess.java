@@ -151,7 +151,7 @@ final class ServiceProcess {
         return "--- " + log + " ---\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     }
 
-    private String logText() {
+    String logText() {
         try {
             return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
