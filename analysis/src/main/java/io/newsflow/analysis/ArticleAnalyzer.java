@@ -100,7 +100,8 @@ public final class ArticleAnalyzer {
         Linking linking = linker.link(text, language.code());
         List<TopicMatch> topics = taxonomy.tagger().tag(text, linking.mentions());
         Fingerprint fingerprint = Fingerprinter.of(text.title(), text.body());
-        return new Analysis(language, linking.entities(), topics, fingerprint, versions(taxonomy));
+        return new Analysis(
+                language, linking.entities(), topics, fingerprint, versions(taxonomy), linking.unknownNames());
     }
 
     /** The versions of records analysed with the taxonomy this analyzer was built with. */
