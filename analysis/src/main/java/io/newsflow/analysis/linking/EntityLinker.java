@@ -255,8 +255,8 @@ public final class EntityLinker {
             // "Acuerdo de París": neither Paris the city nor a Paris whose full name came earlier
             if (!titleCase
                     && fitting.stream()
-                            .allMatch(a ->
-                                    (a.entity().isPlace() && a.kind() != AliasKind.DEMONYM) || a.requiresAntecedent())
+                            .allMatch(a -> (a.entity().kind() == EntityKind.LOC && a.kind() != AliasKind.DEMONYM)
+                                    || a.requiresAntecedent())
                     && closesOfName(original, folded, begin)) {
                 return;
             }
