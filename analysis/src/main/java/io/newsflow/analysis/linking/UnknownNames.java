@@ -51,15 +51,27 @@ final class UnknownNames {
             }
             CodePoints cp = null;
             List<Word> run = new ArrayList<>();
+            // resolved mentions come in reading order; words too: one pointer finds the mention a word may overlap
+            List<ResolvedMention> inField = new ArrayList<>();
+            for (ResolvedMention m : resolved) {
+                if (m.field() == field) {
+                    inField.add(m);
+                }
+            }
+            int next = 0;
             for (Word w : words(original)) {
+                while (next < inField.size() && inField.get(next).end() <= w.start()) {
+                    next++;
+                }
+                boolean inMention = next < inField.size() && inField.get(next).start() < w.end();
                 boolean joins = run.isEmpty()
                         ? w.capitalised()
                         : isSingleSpace(original, run.get(run.size() - 1).end(), w.start())
                                 && (w.capitalised() || CONNECTORS.contains(original.substring(w.start(), w.end())));
-                if (!joins || run.size() == MAX_WORDS || overlaps(resolved, field, w)) {
+                if (!joins || run.size() == MAX_WORDS || inMention) {
                     cp = emit(original, field, language, run, bySurface, cp);
                     run.clear();
-                    if (!w.capitalised() || overlaps(resolved, field, w)) {
+                    if (!w.capitalised() || inMention) {
                         continue;
                     }
                 }
@@ -109,15 +121,6 @@ final class UnknownNames {
 
     private boolean isCommonWord(String original, Word w, String language) {
         return !w.capitalised() || kb.isStopword(language, original.substring(w.start(), w.end()));
-    }
-
-    private static boolean overlaps(List<ResolvedMention> resolved, TextField field, Word w) {
-        for (ResolvedMention m : resolved) {
-            if (m.field() == field && m.start() < w.end() && w.start() < m.end()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isSingleSpace(String text, int end, int nextStart) {
