@@ -9,6 +9,7 @@ import io.newsflow.analysis.linking.Linking;
 import io.newsflow.analysis.topics.Taxonomy;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,33 +33,54 @@ public final class ArticleAnalyzer {
     private final Taxonomy taxonomy;
 
     ArticleAnalyzer(LanguageIdentifier languages, KnowledgeBase kb, Taxonomy taxonomy) {
+        this(languages, kb, new EntityLinker(kb), taxonomy);
+    }
+
+    private ArticleAnalyzer(LanguageIdentifier languages, KnowledgeBase kb, EntityLinker linker, Taxonomy taxonomy) {
         this.languages = Objects.requireNonNull(languages, "languages");
-        this.linker = new EntityLinker(kb);
+        this.linker = linker;
         this.knowledgeBaseVersion = kb.version();
         this.taxonomy = Objects.requireNonNull(taxonomy, "taxonomy");
     }
 
-    /** Loads the shipped knowledge base, taxonomy rules and language models; logs how long that took. */
+    /**
+     * Loads the shipped knowledge base, taxonomy rules and language models; logs how long that took. The language
+     * models load on a second thread while this one reads the knowledge base: the two are independent and each
+     * takes seconds, so start-up on two cores costs about the longer of them rather than their sum.
+     */
     public static ArticleAnalyzer loadDefault() {
         long t0 = System.nanoTime();
+        CompletableFuture<LanguageIdentifier> languageModels = new CompletableFuture<>();
+        Thread loader = new Thread(
+                () -> {
+                    try {
+                        languageModels.complete(LanguageIdentifier.withDefaultLanguages());
+                    } catch (Throwable e) {
+                        languageModels.completeExceptionally(e);
+                    }
+                },
+                "newsflow-language-models");
+        loader.setDaemon(true);
+        loader.start();
         KnowledgeBase kb = KnowledgeBaseLoader.fromClasspath();
         Taxonomy taxonomy = Taxonomy.bundled();
         long t1 = System.nanoTime();
-        LanguageIdentifier languages = LanguageIdentifier.withDefaultLanguages();
+        EntityLinker linker = new EntityLinker(kb);
         long t2 = System.nanoTime();
-        ArticleAnalyzer analyzer = new ArticleAnalyzer(languages, kb, taxonomy);
+        LanguageIdentifier languages = languageModels.join();
         long t3 = System.nanoTime();
+        ArticleAnalyzer analyzer = new ArticleAnalyzer(languages, kb, linker, taxonomy);
         LOG.info(
                 "ArticleAnalyzer loaded in {} ms (knowledge base {} with {} entities and taxonomy {}: {} ms; "
-                        + "language models {}: {} ms; automata: {} ms)",
+                        + "linker index: {} ms; then waited {} ms for the language models {})",
                 (t3 - t0) / 1_000_000,
                 kb.version(),
                 kb.entities().size(),
                 taxonomy.name(),
                 (t1 - t0) / 1_000_000,
-                LanguageIdentifier.DEFAULT_LANGUAGES,
                 (t2 - t1) / 1_000_000,
-                (t3 - t2) / 1_000_000);
+                (t3 - t2) / 1_000_000,
+                LanguageIdentifier.DEFAULT_LANGUAGES);
         return analyzer;
     }
 
@@ -78,7 +100,8 @@ public final class ArticleAnalyzer {
         Linking linking = linker.link(text, language.code());
         List<TopicMatch> topics = taxonomy.tagger().tag(text, linking.mentions());
         Fingerprint fingerprint = Fingerprinter.of(text.title(), text.body());
-        return new Analysis(language, linking.entities(), topics, fingerprint, versions(taxonomy));
+        return new Analysis(
+                language, linking.entities(), topics, fingerprint, versions(taxonomy), linking.unknownNames());
     }
 
     /** The versions of records analysed with the taxonomy this analyzer was built with. */

@@ -4,5 +4,7 @@ package io.newsflow.analysis;
 public enum EntityKind {
     PERSON,
     ORG,
-    LOC
+    LOC,
+    /** A name the knowledge base does not know: no id, low confidence (see {@code linking.UnknownNames}). */
+    UNKNOWN
 }

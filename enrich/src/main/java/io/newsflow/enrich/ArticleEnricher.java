@@ -21,6 +21,7 @@ import io.newsflow.schemas.avro.TopicAssignment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Enriches one {@link RawArticle} into an {@link EnrichedArticle}: runs the plain-Java {@link ArticleAnalyzer} and maps
@@ -87,7 +88,7 @@ public final class ArticleEnricher {
                 .setTitle(raw.getTitle())
                 .setLede(raw.getLede())
                 .setBody(raw.getBody())
-                .setEntities(analysis.entities().stream()
+                .setEntities(Stream.concat(analysis.entities().stream(), analysis.unknownNames().stream())
                         .map(ArticleEnricher::entity)
                         .toList())
                 .setTopics(
@@ -105,9 +106,12 @@ public final class ArticleEnricher {
                 .build();
     }
 
+    /** The Avro id is required: a name the knowledge base does not know gets {@code unknown:<name>}, type UNKNOWN. */
+    static final String UNKNOWN_ID_PREFIX = "unknown:";
+
     private static Entity entity(LinkedEntity e) {
         return Entity.newBuilder()
-                .setId(e.id())
+                .setId(e.id() != null ? e.id() : UNKNOWN_ID_PREFIX + e.name())
                 .setType(EntityType.valueOf(e.kind().name()))
                 .setSubtype(e.subtype())
                 .setName(e.name())

@@ -17,11 +17,21 @@ import java.util.stream.Collectors;
  */
 public final class LanguageIdentifier {
     /** The languages newsflow detects: the ones its sources publish in. */
-    public static final Set<String> DEFAULT_LANGUAGES = Set.of("en", "es", "fr", "de", "pt", "it", "nl", "ru");
+    public static final Set<String> DEFAULT_LANGUAGES =
+            Set.of("en", "es", "fr", "de", "pt", "it", "nl", "ru", "zh", "ar", "ko");
     /** Texts with fewer letters than this are "und": n-gram statistics mean nothing on them. */
     static final int MIN_LETTERS = 12;
-    /** Only this many chars are examined: 1,500 chars identify all 1,244 corpus articles (1,000 chars miss one) and the cost is linear. */
+    /**
+     * The first pass reads this many chars: measured on the 1,244 corpus articles, 300, 400 and 500 chars identify
+     * every one (200 miss two) at about 0.4x the cost of 1,500 chars; the cost is linear in the sample.
+     */
+    static final int PREFIX_CHARS = 500;
+    /** A first pass less confident than this reads up to {@link #MAX_CHARS} chars instead. */
+    static final double FALLBACK_BELOW = 0.95;
+    /** The most chars ever examined: 1,500 chars identify all 1,244 corpus articles (1,000 chars miss one). */
     static final int MAX_CHARS = 1500;
+    /** Below this confidence the answer is "und": the best and the runner-up are too close to choose. */
+    static final double UNSURE_BELOW = 0.2;
 
     /** Scale of the log-likelihood margin estimate, chosen so that a 100-letter sentence whose runner-up scores 0.9 gets about 0.94. */
     static final double NATS_PER_LETTER = 0.25;
@@ -44,7 +54,15 @@ public final class LanguageIdentifier {
 
     /** The most likely language of {@code text}, or "und" with confidence 0 for short or unrecognisable text. */
     public LanguageGuess identify(String text) {
-        String sample = text.length() > MAX_CHARS ? text.substring(0, cutAtSpace(text, MAX_CHARS)) : text;
+        LanguageGuess first = identifyPrefix(text, PREFIX_CHARS);
+        if (first.confidence() >= FALLBACK_BELOW || text.length() <= PREFIX_CHARS) {
+            return first;
+        }
+        return identifyPrefix(text, MAX_CHARS);
+    }
+
+    private LanguageGuess identifyPrefix(String text, int limit) {
+        String sample = text.length() > limit ? text.substring(0, cutAtSpace(text, limit)) : text;
         if (letters(sample, MIN_LETTERS) < MIN_LETTERS) {
             return LanguageGuess.undetermined();
         }
@@ -65,9 +83,11 @@ public final class LanguageIdentifier {
         if (best == null || best == Language.UNKNOWN || top <= 0) {
             return LanguageGuess.undetermined();
         }
-        return new LanguageGuess(
-                best.getIsoCode639_1().name().toLowerCase(Locale.ROOT),
-                confidence(top, second, letters(sample, Integer.MAX_VALUE)));
+        double confidence = confidence(top, second, letters(sample, Integer.MAX_VALUE));
+        if (confidence < UNSURE_BELOW) {
+            return LanguageGuess.undetermined();
+        }
+        return new LanguageGuess(best.getIsoCode639_1().name().toLowerCase(Locale.ROOT), confidence);
     }
 
     /**

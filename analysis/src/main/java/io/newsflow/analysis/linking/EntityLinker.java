@@ -13,6 +13,7 @@ import io.newsflow.analysis.text.CodePoints;
 import io.newsflow.analysis.text.Folding;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,9 +143,11 @@ public final class EntityLinker {
 
     private final KnowledgeBase kb;
     private final SurfaceIndex<List<Alias>> index;
+    private final UnknownNames unknownNames;
 
     public EntityLinker(KnowledgeBase kb) {
         this.kb = kb;
+        this.unknownNames = new UnknownNames(kb);
         this.index = SurfaceIndex.of(kb.aliasesByFoldedSurface());
     }
 
@@ -220,7 +223,14 @@ public final class EntityLinker {
             }
         }
         resolved = withDefinedAcronyms(resolved, text);
-        return new Linking(group(resolved, text), resolved);
+        Set<TextField> noCaseInformation = EnumSet.noneOf(TextField.class);
+        for (TextField f : TextField.values()) {
+            if (isTitleCase(text.field(f)) || isMostlyUpperCase(text.field(f))) {
+                noCaseInformation.add(f);
+            }
+        }
+        return new Linking(
+                group(resolved, text), resolved, unknownNames.find(text, language, resolved, noCaseInformation));
     }
 
     private List<Candidate> candidates(TextField field, String original, String language, Set<String> surnames) {
@@ -240,6 +250,14 @@ public final class EntityLinker {
                 }
             }
             if (fitting.isEmpty()) {
+                return;
+            }
+            // "Acuerdo de París": neither Paris the city nor a Paris whose full name came earlier
+            if (!titleCase
+                    && fitting.stream()
+                            .allMatch(a -> (a.entity().kind() == EntityKind.LOC && a.kind() != AliasKind.DEMONYM)
+                                    || a.requiresAntecedent())
+                    && closesOfName(original, folded, begin)) {
                 return;
             }
             // demonyms ("Russian President Vladimir Putin") are adjectives, never part of a longer name
@@ -327,6 +345,100 @@ public final class EntityLinker {
         NONE,
         PART_OF_NAME,
         SURNAME
+    }
+
+    /**
+     * Role words that, capitalised before "of"/"de", keep the place they govern: "President of Mexico", "First Minister
+     * of Scotland" name Mexico and Scotland, while "Bank of England" and "Acuerdo de París" do not name England or
+     * Paris.
+     */
+    private static final Set<String> ROLES_BEFORE_OF = Set.of(
+            "president",
+            "presidente",
+            "presidenta",
+            "premier",
+            "prime",
+            "king",
+            "rey",
+            "roi",
+            "queen",
+            "reina",
+            "emir",
+            "governor",
+            "gobernador",
+            "gobernadora",
+            "mayor",
+            "alcalde",
+            "alcaldesa",
+            "minister",
+            "ministro",
+            "ministra",
+            "ministre",
+            "secretary",
+            "secretario",
+            "secretaria",
+            "ambassador",
+            "embajador",
+            "embajadora",
+            "government",
+            "gobierno",
+            "gouvernement",
+            "people",
+            "pueblo");
+    /**
+     * Kinds of region that, capitalised before "of"/"de", keep the place ("the State of Georgia") unless a capitalised
+     * word precedes them too ("Islamic State of Iraq").
+     */
+    private static final Set<String> REGION_KINDS_BEFORE_OF = Set.of(
+            "state",
+            "estado",
+            "etat",
+            "province",
+            "provincia",
+            "region",
+            "city",
+            "ciudad",
+            "ville",
+            "capital",
+            "north",
+            "south",
+            "east",
+            "west",
+            "norte",
+            "sur",
+            "este",
+            "oeste",
+            "centro",
+            "center",
+            "centre");
+
+    /**
+     * Whether the place at {@code begin} closes a longer capitalised name joined by "of"/"de": "Acuerdo de París",
+     * "Islamic State of Iraq", "Bank of England", "Gulf of Mexico" (see {@link #ROLES_BEFORE_OF} and
+     * {@link #REGION_KINDS_BEFORE_OF} for the heads that keep it).
+     */
+    private static boolean closesOfName(String original, String folded, int begin) {
+        String of = wordBefore(folded, begin);
+        if (of == null || !OF_WORDS.contains(of) || Character.isUpperCase(original.charAt(begin - 1 - of.length()))) {
+            return false;
+        }
+        int headEnd = begin - 1 - of.length();
+        String head = wordBefore(folded, headEnd);
+        if (head == null || head.length() < 2) {
+            return false;
+        }
+        int headStart = headEnd - 1 - head.length();
+        if (!Character.isUpperCase(original.charAt(headStart)) || ROLES_BEFORE_OF.contains(head)) {
+            return false;
+        }
+        if (!REGION_KINDS_BEFORE_OF.contains(head)) {
+            return true;
+        }
+        String beforeHead = wordBefore(folded, headStart);
+        return beforeHead != null
+                && beforeHead.length() > 1
+                && Character.isUpperCase(original.charAt(headStart - 1 - beforeHead.length()))
+                && !startsSentence(original, headStart - 1 - beforeHead.length());
     }
 
     private static NameContext nameContext(

@@ -8,10 +8,12 @@ import java.util.List;
  *
  * @param entities one per QID, ordered by first mention
  * @param mentions every resolved mention in reading order (title, lede, body; then offset)
+ * @param unknownNames capitalised names the knowledge base does not know, kind {@code UNKNOWN}, no id
  */
-public record Linking(List<LinkedEntity> entities, List<ResolvedMention> mentions) {
+public record Linking(List<LinkedEntity> entities, List<ResolvedMention> mentions, List<LinkedEntity> unknownNames) {
     public Linking {
         entities = List.copyOf(entities);
         mentions = List.copyOf(mentions);
+        unknownNames = List.copyOf(unknownNames);
     }
 }

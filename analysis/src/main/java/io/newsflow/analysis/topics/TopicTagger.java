@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,8 @@ public final class TopicTagger {
     /** The topics of {@code text}, given its resolved entity mentions; strongest first. */
     public List<TopicMatch> tag(ArticleText text, List<ResolvedMention> mentions) {
         Map<String, List<Firing>> firings = new HashMap<>();
+        // article-wide context counts, computed once per context group and article, not once per sentence and rule
+        Map<List<EntityToken>, Integer> contextCounts = new IdentityHashMap<>();
         int sentences = 0;
         for (TextField field : TextField.values()) {
             String original = text.field(field);
@@ -65,22 +68,40 @@ public final class TopicTagger {
             }
             String folded = Folding.fold(original);
             List<CueHit> cues = cueHits(folded);
-            List<ResolvedMention> fieldMentions =
-                    mentions.stream().filter(m -> m.field() == field).toList();
+            List<ResolvedMention> fieldMentions = new ArrayList<>();
+            for (ResolvedMention m : mentions) {
+                if (m.field() == field) {
+                    fieldMentions.add(m);
+                }
+            }
+            fieldMentions.sort(Comparator.comparingInt(ResolvedMention::start));
             CodePoints cp = new CodePoints(original);
             double fieldWeight = rules.fieldWeights().get(field);
+            // mentions and cues are sorted by start, sentences come in order: one linear walk hands each sentence
+            // its own
+            int nextMention = 0;
+            int nextCue = 0;
+            List<ResolvedMention> sentenceMentions = new ArrayList<>();
+            List<CueHit> sentenceCues = new ArrayList<>();
             for (Span sentence : Sentences.split(original)) {
                 sentences++;
-                List<ResolvedMention> sentenceMentions = fieldMentions.stream()
-                        .filter(m -> sentence.encloses(m.start(), m.end()))
-                        .toList();
-                // a word inside an entity name is not a cue: "Tratado" in "Organización del Tratado del Atlántico
-                // Norte"
-                List<CueHit> sentenceCues = cues.stream()
-                        .filter(c -> sentence.encloses(c.start(), c.end()))
-                        .filter(c ->
-                                sentenceMentions.stream().noneMatch(m -> c.start() < m.end() && m.start() < c.end()))
-                        .toList();
+                sentenceMentions.clear();
+                sentenceCues.clear();
+                while (nextMention < fieldMentions.size()
+                        && fieldMentions.get(nextMention).start() < sentence.end()) {
+                    ResolvedMention m = fieldMentions.get(nextMention++);
+                    if (sentence.encloses(m.start(), m.end())) {
+                        sentenceMentions.add(m);
+                    }
+                }
+                while (nextCue < cues.size() && cues.get(nextCue).start() < sentence.end()) {
+                    CueHit c = cues.get(nextCue++);
+                    // a word inside an entity name is not a cue: "Tratado" in "Organización del Tratado del
+                    // Atlántico Norte"
+                    if (sentence.encloses(c.start(), c.end()) && !insideMention(c, sentenceMentions)) {
+                        sentenceCues.add(c);
+                    }
+                }
                 if (sentenceCues.isEmpty() && sentenceMentions.isEmpty()) {
                     continue;
                 }
@@ -90,7 +111,8 @@ public final class TopicTagger {
                         if (best != null && best.rule().weight() >= rule.weight()) {
                             continue;
                         }
-                        List<String> matched = evaluate(rule, sentenceMentions, sentenceCues, original, mentions);
+                        List<String> matched =
+                                evaluate(rule, sentenceMentions, sentenceCues, original, mentions, contextCounts);
                         if (matched != null) {
                             TopicEvidence evidence = new TopicEvidence(
                                     rule.name(),
@@ -134,15 +156,35 @@ public final class TopicTagger {
         return out;
     }
 
+    private static boolean insideMention(CueHit c, List<ResolvedMention> mentions) {
+        for (ResolvedMention m : mentions) {
+            if (c.start() < m.end() && m.start() < c.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The matched labels and cue surfaces when {@code rule} fires on the sentence, or null. */
     private static List<String> evaluate(
             TopicRule rule,
             List<ResolvedMention> sentenceMentions,
             List<CueHit> cues,
             String original,
-            List<ResolvedMention> allMentions) {
-        if (!rule.unless().isEmpty() && cues.stream().anyMatch(hit -> matchesAny(rule.unless(), hit))) {
+            List<ResolvedMention> allMentions,
+            Map<List<EntityToken>, Integer> contextCounts) {
+        if (!rule.unless().isEmpty()) {
+            for (CueHit hit : cues) {
+                if (matchesAny(rule.unless(), hit)) {
+                    return null;
+                }
+            }
+        }
+        if (!rule.entities().isEmpty() && sentenceMentions.isEmpty()) {
             return null;
+        }
+        if (rule.cues().size() > cues.size()) {
+            return null; // each cue group needs a word of its own
         }
         Set<String> matched = new LinkedHashSet<>();
         for (List<EntityToken> group : rule.entities()) {
@@ -151,20 +193,27 @@ public final class TopicTagger {
             }
         }
         for (List<EntityToken> group : rule.context()) {
-            if (countMatches(group, allMentions) < rule.contextMinMentions()) {
+            int count = contextCounts.computeIfAbsent(group, g -> countMatches(g, allMentions));
+            if (count < rule.contextMinMentions()) {
                 return null;
             }
         }
         List<List<Integer>> startsByGroup = new ArrayList<>(rule.cues().size());
         for (List<String> group : rule.cues()) {
-            List<CueHit> hits =
-                    cues.stream().filter(hit -> matchesAny(group, hit)).toList();
-            if (hits.isEmpty()) {
+            List<Integer> starts = new ArrayList<>(2);
+            for (CueHit hit : cues) {
+                if (matchesAny(group, hit)) {
+                    matched.add(original.substring(
+                            hit.start(), hit.wholeWord() ? hit.end() : wordEnd(original, hit.end())));
+                    if (!starts.contains(hit.start())) {
+                        starts.add(hit.start());
+                    }
+                }
+            }
+            if (starts.isEmpty()) {
                 return null;
             }
-            hits.forEach(hit -> matched.add(
-                    original.substring(hit.start(), hit.wholeWord() ? hit.end() : wordEnd(original, hit.end()))));
-            startsByGroup.add(hits.stream().map(CueHit::start).distinct().toList());
+            startsByGroup.add(starts);
         }
         return eachGroupHasItsOwnWord(startsByGroup, 0, new HashSet<>()) ? List.copyOf(matched) : null;
     }
@@ -202,8 +251,11 @@ public final class TopicTagger {
     private static int countMatches(List<EntityToken> group, List<ResolvedMention> mentions) {
         int n = 0;
         for (ResolvedMention m : mentions) {
-            if (group.stream().anyMatch(t -> t.matchLabel(m) != null)) {
-                n++;
+            for (EntityToken t : group) {
+                if (t.matchLabel(m) != null) {
+                    n++;
+                    break;
+                }
             }
         }
         return n;
@@ -230,6 +282,7 @@ public final class TopicTagger {
                 out.add(new CueHit(begin, end, key, isBoundary(folded, end)));
             }
         });
+        out.sort(Comparator.comparingInt(CueHit::start)); // the automaton reports hits by their end
         return out;
     }
 

@@ -60,4 +60,30 @@ class LanguageIdentifierTest {
         assertThat(LanguageIdentifier.confidence(1.0, 1.0, 500)).isZero();
         assertThat(LanguageIdentifier.confidence(1.0, 0.8, 500)).isGreaterThan(0.99);
     }
+
+    @Test
+    void shouldIdentifyChineseArabicAndKorean() {
+        assertThat(IDENTIFIER.identify("联合国安全理事会星期五通过了一项关于朝鲜核计划的新决议。").code()).isEqualTo("zh");
+        assertThat(IDENTIFIER
+                        .identify("أعلنت الحكومة يوم الجمعة عن عقوبات جديدة ضد عدة شركات.")
+                        .code())
+                .isEqualTo("ar");
+        assertThat(IDENTIFIER.identify("정부는 금요일 여러 기업에 대한 새로운 제재를 발표했다.").code())
+                .isEqualTo("ko");
+    }
+
+    @Test
+    void shouldReadOnlyAPrefixOfALongTextWhenThePrefixIsClear() {
+        String spanish = "Corea del Norte rechazó repetidamente una carta enviada por el presidente con el objetivo "
+                + "de reabrir canales diplomáticos entre los dos países. ";
+        // a clear Spanish prefix of more than PREFIX_CHARS, then a long English tail the first pass never reads
+        String text = spanish.repeat(5) + "The rest of this text is written in English and is much longer. ".repeat(40);
+
+        assertThat(IDENTIFIER.identify(text).code()).isEqualTo("es");
+    }
+
+    @Test
+    void shouldSayUndeterminedWhenTwoLanguagesAreTooCloseToChoose() {
+        assertThat(LanguageIdentifier.confidence(1.0, 0.999, 20)).isLessThan(LanguageIdentifier.UNSURE_BELOW);
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.newsflow.analysis.ArticleText;
+import io.newsflow.analysis.EntityKind;
 import io.newsflow.analysis.LinkedEntity;
 import io.newsflow.analysis.kb.KnowledgeBaseLoader;
 import java.util.List;
@@ -101,5 +102,75 @@ class EntityLinkerCorpusSentencesTest {
                         tuple("Partido Verde Ecologista de México", "name"),
                         tuple("PVEM", "alias"),
                         tuple("PVEM", "alias"));
+    }
+
+    @Test
+    void shouldNotLinkAPlaceThatClosesALongerOfName() {
+        // en-news wn2019-69: the organisation is not Iraq
+        List<LinkedEntity> entities = link(
+                "The militant organisation, the Islamic State of Iraq and the Levant, claimed responsibility for all"
+                        + " three attacks.",
+                "en");
+
+        assertThat(entities).extracting(LinkedEntity::id).doesNotContain("Q796");
+    }
+
+    @Test
+    void shouldNotLinkAPlaceInsideADeName() {
+        // es-news: "gobernador del Banco de México" names the central bank, not the country
+        List<LinkedEntity> entities = link(
+                "e cualquier instrumento de inversión gubernamental\", señaló Alejandro Díaz de León, gobernador del"
+                        + " Banco de México, en conferencia de prensa.",
+                "es");
+
+        assertThat(entities).extracting(LinkedEntity::id).doesNotContain("Q96");
+    }
+
+    @Test
+    void shouldStillLinkThePlaceThatARoleGoverns() {
+        // en-news wn2019-44: "First Minister of Scotland" names Scotland
+        List<LinkedEntity> entities = link(
+                "There were several speakers at the rally, including First Minister of Scotland Nicola Sturgeon.",
+                "en");
+
+        assertThat(entities).extracting(LinkedEntity::id).contains("Q22");
+    }
+
+    @Test
+    void shouldReportCapitalisedNamesTheKnowledgeBaseDoesNotKnowAsUnknown() {
+        // shared/seeds/000_fb6de2466fe40da1.txt, first body sentence
+        Linking linking = LINKER.link(
+                new ArticleText(
+                        "",
+                        null,
+                        "Corea del Norte rechazó repetidamente una carta enviada por el presidente Donald Trump con"
+                                + " el objetivo de reabrir canales diplomáticos con Kim Jong-un, reveló el medio"
+                                + " especializado NK News.",
+                        "es"),
+                "es");
+
+        assertThat(linking.unknownNames()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EntityKind.UNKNOWN);
+            assertThat(e.id()).isNull();
+            assertThat(e.name()).isEqualTo("NK News");
+            assertThat(e.confidence()).isLessThan(0.5);
+            assertThat(e.mentions().get(0).matchedBy()).isEqualTo("unknown-name");
+        });
+        // the names the knowledge base knows are not reported again as unknown
+        assertThat(linking.entities()).extracting(LinkedEntity::id).containsExactly("Q423", "Q22686", "Q56226");
+    }
+
+    @Test
+    void shouldLeaveACommonWordBeforeAnUnknownNameOutOfIt() {
+        // shared/seeds/000_fb6de2466fe40da1.txt, a related-article line
+        Linking linking = LINKER.link(
+                new ArticleText(
+                        "",
+                        null,
+                        "Trump despliega la Guardia Nacional en Los Ángeles: 33 años después, la historia se repite.",
+                        "es"),
+                "es");
+
+        assertThat(linking.unknownNames()).extracting(LinkedEntity::name).containsExactly("Guardia Nacional");
     }
 }

@@ -2,6 +2,7 @@ package io.newsflow.enrich.trend;
 
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.Entity;
+import io.newsflow.schemas.avro.EntityType;
 import io.newsflow.schemas.avro.TopicAssignment;
 import io.newsflow.schemas.avro.TrendSubjectKind;
 import java.time.Instant;
@@ -50,6 +51,9 @@ public record TrendSubject(TrendSubjectKind kind, String id, String label) {
             subjects.putIfAbsent(s.key(), s);
         }
         for (Entity entity : article.getEntities()) {
+            if (entity.getType() == EntityType.UNKNOWN) {
+                continue; // names the knowledge base does not know are not trend subjects (yet)
+            }
             TrendSubject s = new TrendSubject(TrendSubjectKind.ENTITY, entity.getId(), entity.getName());
             subjects.putIfAbsent(s.key(), s);
         }

@@ -32,6 +32,17 @@ class TrendSubjectTest {
     }
 
     @Test
+    void shouldLeaveNamesTheKnowledgeBaseDoesNotKnowOutOfTrends() {
+        var article = anEnrichedArticle()
+                .withEntity("Q423", EntityType.LOC, "North Korea", 3, 0.9)
+                .withEntity("unknown:NK News", EntityType.UNKNOWN, "NK News", 4, 0.3)
+                .build();
+
+        assertThat(TrendSubject.of(article))
+                .containsExactly(new TrendSubject(TrendSubjectKind.ENTITY, "Q423", "North Korea"));
+    }
+
+    @Test
     void shouldKeySubjectsByKindAndId() {
         assertThat(new TrendSubject(TrendSubjectKind.TOPIC, "sanctions", "sanctions").key())
                 .isEqualTo("topic:sanctions");
