@@ -51,6 +51,9 @@ import org.apache.kafka.common.serialization.Deserializer;
  * {@code encoding} records the encoding it came in. (Sniffed raw, its NUL bytes would make it look binary, and a
  * UTF-32BE mark would look like the wire format's magic byte.)
  *
+ * <p>A value that is an HTML page (it starts with {@code <!doctype html} or {@code <html}) is rejected rather than
+ * published as a headline of markup; the reason points to {@code newsflow ingest FILE.html}, which extracts the text.
+ *
  * <p>A value that is a whole JSON array is rejected, not read as text and not split: one record is one article, so
  * that each record has exactly one outcome (ADR 0012) and its dead letter or article can be traced to its offset.
  * The reason says to send one object per record. (A headline that merely starts with {@code [}, such as
@@ -166,6 +169,11 @@ public final class DropRecordReader {
                     return invalid(format, "the record value has no visible characters");
                 }
                 String notAnArticle = jsonArrayProblem(value);
+                if (notAnArticle == null && looksLikeHtmlPage(value)) {
+                    notAnArticle = "the record value is an HTML page, not an article; send its text (plain text or a"
+                            + " JSON object), or save it as .html and run 'newsflow ingest FILE', which extracts"
+                            + " the article from the page";
+                }
                 if (notAnArticle != null) {
                     return invalid(format, notAnArticle);
                 }
@@ -249,6 +257,14 @@ public final class DropRecordReader {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** Whether the text starts, after whitespace, with {@code <!doctype html} or {@code <html} (any case). */
+    private static boolean looksLikeHtmlPage(byte[] value) {
+        String head = new String(value, 0, Math.min(value.length, 256), StandardCharsets.UTF_8)
+                .stripLeading()
+                .toLowerCase(java.util.Locale.ROOT);
+        return head.startsWith("<!doctype html") || head.startsWith("<html");
     }
 
     private static ParsedArticle withEncoding(ParsedArticle a, String encoding) {

@@ -275,4 +275,12 @@ class DropRecordReaderTest {
 
         assertThat(rejected.reason()).contains("nested too deeply");
     }
+
+    @Test
+    void shouldRejectAnHtmlPageInsteadOfPublishingItsMarkupAsAHeadline() {
+        DropOutcome.Rejected rejected =
+                rejected(read(null, utf8("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>")));
+
+        assertThat(rejected.reason()).contains("HTML page", "newsflow ingest FILE");
+    }
 }
