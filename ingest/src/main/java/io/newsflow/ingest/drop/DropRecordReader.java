@@ -61,7 +61,7 @@ import org.apache.kafka.common.serialization.Deserializer;
  *
  * <p>Rejected, each with its reason: a tombstone (null value), an empty value, a value with no visible character, a
  * title or body with no visible character after normalisation, and everything the parsers and the normaliser refuse
- * (malformed UTF-8 or JSON, missing title or body, bad id, URL, language or date, an unknown schema id, a record of
+ * (malformed JSON, missing title or body, bad id, URL, language or date, an unknown schema id, a record of
  * another schema).
  *
  * <h2>Key</h2>
