@@ -122,6 +122,7 @@ class HostileInputIT {
             "long-title", "long-title.txt",
             "deep-json", "deep-json.json",
             "gzip-as-txt", "gzip-as-txt.txt",
+            "deep-markdown", "deep-markdown.md",
             "wrong-magic", "wrong-magic.avro",
             "unknown-schema", "unknown-schema.avro",
             "truncated-avro", "truncated-avro.avro",
@@ -541,6 +542,7 @@ class HostileInputIT {
             case "deep-json" ->
                 utf8("{\"title\":\"Profundo\",\"text\":\"Texto.\",\"a\":" + "{\"a\":".repeat(9_999) + "1"
                         + "}".repeat(10_000));
+            case "deep-markdown" -> utf8(">".repeat(5_000) + " hola\n");
             case "gzip-as-txt" -> gzip(utf8("Titular comprimido\n\nUn cuerpo que nadie leerá.\n"));
             case "wrong-magic" -> {
                 byte[] bytes = rawBytes(hostileRaw());

@@ -78,6 +78,18 @@ class ArticleParsersFuzzTest {
             utf8("Sin título\n\n> cita\n\n1. a\n2. b\n"),
             utf8("---\ntitle: [sin cerrar\n---\n# T\n\ncuerpo"));
 
+    /**
+     * Inputs that once broke a parser, kept so they never do again: deep Markdown nesting overflowed commonmark's
+     * recursive renderer with a StackOverflowError (found when this loop's repetition was extended to thousands).
+     */
+    @Test
+    void shouldKeepRejectingTheInputsThatOnceCrashedAParser() throws Exception {
+        MutationFuzzer.Check markdown = input -> checkParsed(READER.parseMarkdown(ORIGIN, input));
+        markdown.accept(utf8(">".repeat(60_000) + " hola"));
+        markdown.accept(utf8("- ".repeat(30_000) + "x"));
+        markdown.accept(utf8("# T\n\n" + "1. ".repeat(20_000) + "x"));
+    }
+
     @Test
     void shouldRejectOrAcceptValidlyWhateverTheTextParserIsGiven() {
         fuzz("text", TEXT_SEEDS, READER::parseText);

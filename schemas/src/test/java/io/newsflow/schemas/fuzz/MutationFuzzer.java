@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * A seeded mutation fuzzer: starting from a seed corpus, it makes inputs by flipping bits, overwriting bytes with
  * interesting values, truncating, deleting, duplicating and inserting byte runs, inserting tokens that parsers treat
- * specially, and splicing two inputs, and runs a check on each. Same seed, same inputs: a failure names the run seed
+ * specially, repeating nesting openers thousands of times, and splicing two inputs, and runs a check on each. Same seed, same inputs: a failure names the run seed
  * and iteration and prints the input in hex, so it can be replayed and kept as a regression test.
  *
  * <p>Why not a library: Jazzer (com.code-intelligence:jazzer-junit, Apache-2.0, on Maven Central) was considered and
@@ -84,6 +84,20 @@ public final class MutationFuzzer {
             new byte[] {0, 0, 0, 0, 1},
             new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f},
             new byte[] {(byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x01});
+
+    /** Openers that nest when repeated: block quotes, lists, brackets, JSON objects and arrays, HTML elements. */
+    private static final List<byte[]> NESTERS = List.of(
+            utf8("> "),
+            utf8("- "),
+            utf8("1. "),
+            utf8("["),
+            utf8("*"),
+            utf8("{\"a\":"),
+            utf8("[["),
+            utf8("<div>"),
+            utf8("<b><i>"),
+            utf8("("),
+            new byte[] {(byte) 0x02, 0x02});
 
     /** What one input must satisfy; throws (an AssertionError or anything else) when it does not. */
     @FunctionalInterface
@@ -182,7 +196,7 @@ public final class MutationFuzzer {
             return insert(in, 0, token());
         }
         int at = random.nextInt(in.length);
-        switch (random.nextInt(9)) {
+        switch (random.nextInt(10)) {
             case 0 -> { // bit flip
                 byte[] out = in.clone();
                 out[at] ^= (byte) (1 << random.nextInt(8));
@@ -214,7 +228,8 @@ public final class MutationFuzzer {
             case 6 -> { // a run of the input repeated (deep nesting, long lines)
                 int length = 1 + random.nextInt(Math.min(16, in.length - at));
                 byte[] run = Arrays.copyOfRange(in, at, at + length);
-                int times = 1 + random.nextInt(random.nextInt(8) == 0 ? 2_000 : 16);
+                // now and then as many as fit: nesting thousands deep is where recursive parsers break
+                int times = 1 + random.nextInt(random.nextInt(8) == 0 ? MAX_INPUT_BYTES / length : 16);
                 byte[] repeated = new byte[Math.min(MAX_INPUT_BYTES, run.length * times)];
                 for (int i = 0; i < repeated.length; i++) {
                     repeated[i] = run[i % run.length];
@@ -227,6 +242,19 @@ public final class MutationFuzzer {
                 byte[] out = Arrays.copyOf(in, at + other.length - from);
                 System.arraycopy(other, from, out, at, other.length - from);
                 return out;
+            }
+            case 8 -> { // an opener repeated hundreds to thousands of times: deep nesting breaks recursive code
+                byte[] opener = NESTERS.get(random.nextInt(NESTERS.size()));
+                int times = 1 + random.nextInt(MAX_INPUT_BYTES / opener.length);
+                byte[] nested = new byte[opener.length * times];
+                for (int i = 0; i < nested.length; i++) {
+                    nested[i] = opener[i % opener.length];
+                }
+                int lineStart = at;
+                while (lineStart > 0 && in[lineStart - 1] != '\n') {
+                    lineStart--;
+                }
+                return insert(in, random.nextBoolean() ? lineStart : at, nested);
             }
             default -> { // a varint-sized field made huge or negative (Avro lengths and counts)
                 byte[] out = in.clone();
