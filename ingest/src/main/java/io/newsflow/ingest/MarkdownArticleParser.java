@@ -27,7 +27,9 @@ import org.commonmark.renderer.text.TextContentRenderer;
  * </ul>
  * Markdown nested more than {@value #MAX_DEPTH} levels deep (block quotes in block quotes, lists in lists, ...) is
  * rejected: commonmark-java renders recursively, and a few thousand levels (a few kilobytes of {@code >}) would
- * overflow the thread's stack. Found by {@code ArticleParsersFuzzTest}.
+ * overflow the thread's stack. Its inline parser recurses too (tens of thousands of {@code *} in a row), before any
+ * depth can be counted; a stack overflow while parsing is therefore caught and is a rejection as well. Both found by
+ * {@code ArticleParsersFuzzTest}.
  *
  * <p>Encoding as in {@link TextDecoder}. Stateless and thread-safe.
  */
@@ -70,7 +72,19 @@ final class MarkdownArticleParser {
             }
         }
         String markdown = String.join("\n", java.util.Arrays.asList(lines).subList(bodyStart, lines.length));
-        Node document = PARSER.parse(markdown);
+        Node document;
+        try {
+            document = PARSER.parse(markdown);
+        } catch (StackOverflowError e) {
+            // commonmark-java's inline parser recurses over nested emphasis and has no depth limit to set, so tens of
+            // thousands of '*' in a row overflow the stack while parsing (found by ArticleParsersFuzzTest). The parse
+            // is a pure computation on objects of this call only, so nothing is left half-changed: refuse the input.
+            return Rejection.invalid(
+                    origin,
+                    bytes,
+                    "the Markdown is nested too deeply to read (thousands of emphasis markers, quotes or lists inside"
+                            + " each other)");
+        }
         int depth = depth(document);
         if (depth > MAX_DEPTH) {
             return Rejection.invalid(

@@ -39,10 +39,15 @@ public final class MutationFuzzer {
     public static final String ITERATIONS_PROPERTY = "newsflow.fuzz.iterations";
     public static final String SECONDS_PROPERTY = "newsflow.fuzz.seconds";
     public static final String SEED_PROPERTY = "newsflow.fuzz.seed";
-    public static final int DEFAULT_ITERATIONS = 3_000;
+    public static final int DEFAULT_ITERATIONS = 2_000;
     public static final long DEFAULT_SEED = 20_261_203L;
     static final int MAX_INPUT_BYTES = 64 * 1024;
     static final int HANG_SECONDS = 20;
+    /**
+     * Most bytes of repeated nesting openers inserted at once: deep enough to overflow a default thread stack in
+     * recursive code (a few thousand levels), small enough that quadratic-time parsers keep the bounded run short.
+     */
+    static final int MAX_NESTING_BYTES = 16 * 1024;
 
     private static final byte[] INTERESTING = {0, 1, 0x7f, (byte) 0x80, (byte) 0xff, (byte) 0xfe, '\n', '{', '[', '"'};
 
@@ -245,7 +250,7 @@ public final class MutationFuzzer {
             }
             case 8 -> { // an opener repeated hundreds to thousands of times: deep nesting breaks recursive code
                 byte[] opener = NESTERS.get(random.nextInt(NESTERS.size()));
-                int times = 1 + random.nextInt(MAX_INPUT_BYTES / opener.length);
+                int times = 1 + random.nextInt(MAX_NESTING_BYTES / opener.length);
                 byte[] nested = new byte[opener.length * times];
                 for (int i = 0; i < nested.length; i++) {
                     nested[i] = opener[i % opener.length];
