@@ -42,7 +42,7 @@ public final class MutationFuzzer {
     public static final int DEFAULT_ITERATIONS = 2_000;
     public static final long DEFAULT_SEED = 20_261_203L;
     static final int MAX_INPUT_BYTES = 64 * 1024;
-    static final int HANG_SECONDS = 20;
+    static final int HANG_SECONDS = 60;
     /**
      * Most bytes of repeated nesting openers inserted at once: deep enough to overflow a default thread stack in
      * recursive code (a few thousand levels), small enough that quadratic-time parsers keep the bounded run short.
