@@ -43,6 +43,9 @@ import java.util.regex.Pattern;
  *   <li>A headline that is missing, blank or invisible-only is not a rejection: the first sentence of the body
  *       ({@link #firstSentence}) stands in, and the attribute {@value #TITLE_SOURCE_ATTRIBUTE} =
  *       {@value #TITLE_FROM_FIRST_SENTENCE} says so.</li>
+ *   <li>A headline longer than {@value #MAX_TITLE_CHARS} characters (after joining its lines) is rejected: it is
+ *       not a headline but text in the wrong place (a file whose first "line" is the whole article, a feed that
+ *       puts the story in its title), and stored as a title it would break every list that shows titles.</li>
  *   <li>An article whose text (title, lede, body, URL, source, attribute names and values, in UTF-8) is larger than
  *       the limit ({@code ingest.max.article.bytes}) is rejected with an {@link ArticleTooLargeException}, before
  *       anything reaches Kafka.</li>
@@ -58,6 +61,8 @@ public final class ArticleNormaliser {
     public static final String TITLE_FROM_FIRST_SENTENCE = "first-sentence";
     /** Longest stand-in title, in characters; a longer first sentence is cut at a word and ends with "…". */
     public static final int MAX_STAND_IN_TITLE_CHARS = 200;
+    /** Longest headline accepted, in characters (UTF-16 units); real headlines stay far below a few hundred. */
+    public static final int MAX_TITLE_CHARS = 2_000;
     /** Default of the article size limit: 4 MiB of text. */
     public static final int DEFAULT_MAX_ARTICLE_BYTES = 4 * 1024 * 1024;
 
@@ -116,6 +121,10 @@ public final class ArticleNormaliser {
         }
         String title = article.title() == null ? "" : normaliseLine(article.title());
         boolean standIn = isBlankOrInvisible(title);
+        if (title.length() > MAX_TITLE_CHARS) {
+            throw new InvalidArticleException("title is " + title.length() + " characters long; a headline has at most "
+                    + MAX_TITLE_CHARS + " (send long text as the body, after a short first line)");
+        }
         if (standIn) {
             title = firstSentence(body, article.language());
         }

@@ -25,13 +25,22 @@ import org.commonmark.renderer.text.TextContentRenderer;
  *       {@link ArticleNormaliser} for a missing headline).</li>
  *   <li>The rest, rendered to plain text (markup removed, link texts kept, one block per line), is the body.</li>
  * </ul>
- * Encoding as in {@link TextDecoder}. Stateless and thread-safe.
+ * Markdown nested more than {@value #MAX_DEPTH} levels deep (block quotes in block quotes, lists in lists, ...) is
+ * rejected: commonmark-java renders recursively, and a few thousand levels (a few kilobytes of {@code >}) would
+ * overflow the thread's stack. Its inline parser recurses too (tens of thousands of {@code *} in a row), before any
+ * depth can be counted; a stack overflow while parsing is therefore caught and is a rejection as well. Both found by
+ * {@code ArticleParsersFuzzTest}.
+ *
+ * <p>Encoding as in {@link TextDecoder}. Stateless and thread-safe.
  */
 final class MarkdownArticleParser {
 
     private static final Parser PARSER = Parser.builder().build();
     private static final TextContentRenderer RENDERER =
             TextContentRenderer.builder().build();
+
+    /** Deepest nesting of Markdown nodes read; no prose needs more than a handful. */
+    static final int MAX_DEPTH = 200;
 
     private MarkdownArticleParser() {}
 
@@ -63,7 +72,27 @@ final class MarkdownArticleParser {
             }
         }
         String markdown = String.join("\n", java.util.Arrays.asList(lines).subList(bodyStart, lines.length));
-        Node document = PARSER.parse(markdown);
+        Node document;
+        try {
+            document = PARSER.parse(markdown);
+        } catch (StackOverflowError e) {
+            // commonmark-java's inline parser recurses over nested emphasis and has no depth limit to set, so tens of
+            // thousands of '*' in a row overflow the stack while parsing (found by ArticleParsersFuzzTest). The parse
+            // is a pure computation on objects of this call only, so nothing is left half-changed: refuse the input.
+            return Rejection.invalid(
+                    origin,
+                    bytes,
+                    "the Markdown is nested too deeply to read (thousands of emphasis markers, quotes or lists inside"
+                            + " each other)");
+        }
+        int depth = depth(document);
+        if (depth > MAX_DEPTH) {
+            return Rejection.invalid(
+                    origin,
+                    bytes,
+                    "the Markdown is nested " + depth + " levels deep (block quotes or lists inside each other); at"
+                            + " most " + MAX_DEPTH + " are read");
+        }
         String title = ArticleFileReader.blankToNull(front.remove("title"));
         for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof Heading heading && heading.getLevel() == 1) {
@@ -107,6 +136,27 @@ final class MarkdownArticleParser {
         } catch (InvalidArticleException e) {
             return Rejection.of(origin, bytes, e);
         }
+    }
+
+    /** The deepest nesting below {@code root}, counted without recursion (the point is not to overflow the stack). */
+    private static int depth(Node root) {
+        int deepest = 0;
+        int depth = 0;
+        Node node = root;
+        while (node != null) {
+            if (node.getFirstChild() != null) {
+                node = node.getFirstChild();
+                depth++;
+                deepest = Math.max(deepest, depth);
+                continue;
+            }
+            while (node != root && node.getNext() == null) {
+                node = node.getParent();
+                depth--;
+            }
+            node = node == root ? null : node.getNext();
+        }
+        return deepest;
     }
 
     /** Links become their text (the renderer would add the URL in brackets); images, whose alt text is no prose, go. */

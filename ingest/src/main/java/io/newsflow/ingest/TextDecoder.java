@@ -89,8 +89,8 @@ public final class TextDecoder {
         return new Decoded(windows1252(bytes, from, to), WINDOWS_1252);
     }
 
-    /** The byte-order mark at {@code bytes[from]}, if any, and the charset it declares. */
-    static Charset bomCharset(byte[] bytes, int from, int to) {
+    /** The byte-order mark at {@code bytes[from]}, if any, and the charset it declares; null without one. */
+    public static Charset bomCharset(byte[] bytes, int from, int to) {
         Bom bom = Bom.of(bytes, from, to);
         return bom == null ? null : bom.charset;
     }

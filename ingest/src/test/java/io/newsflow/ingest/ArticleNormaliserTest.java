@@ -212,4 +212,14 @@ class ArticleNormaliserTest {
 
         assertThat(raw.getBody()).hasSize(1023);
     }
+
+    @Test
+    void shouldRejectAHeadlineLongerThanTheLimitWithItsLength() {
+        String title = "Titular ".repeat(12_800);
+
+        assertThatThrownBy(() -> normaliser.normalise(article(title, null, "Cuerpo."), IngestChannel.FILE))
+                .isInstanceOf(InvalidArticleException.class)
+                .hasMessageContaining("title is " + title.strip().length() + " characters long")
+                .hasMessageContaining("at most " + ArticleNormaliser.MAX_TITLE_CHARS);
+    }
 }

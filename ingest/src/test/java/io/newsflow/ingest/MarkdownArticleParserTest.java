@@ -79,4 +79,28 @@ class MarkdownArticleParserTest {
         assertThat(ArticleFileReader.notAnArticle(Path.of("in", "kim-visita-moscu.md")))
                 .isEmpty();
     }
+
+    @Test
+    void shouldRejectBlockQuotesNestedTooDeeplyInsteadOfOverflowingTheStack() {
+        ReadResult result =
+                reader.parseMarkdown(origin, (">".repeat(5_000) + " hola").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(result).isInstanceOf(Rejection.class);
+        assertThat(((Rejection) result).reason()).contains("nested", "at most " + MarkdownArticleParser.MAX_DEPTH);
+    }
+
+    @Test
+    void shouldRejectListsNestedTooDeeplyInsteadOfOverflowingTheStack() {
+        ReadResult result = reader.parseMarkdown(origin, ("- ".repeat(30_000) + "x").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(result).isInstanceOf(Rejection.class);
+        assertThat(((Rejection) result).reason()).contains("nested");
+    }
+
+    @Test
+    void shouldStillReadQuotesAFewLevelsDeep() {
+        ParsedArticle article = parse("# T\n\n> > > cita de una cita de una cita\n");
+
+        assertThat(article.body()).contains("cita de una cita de una cita");
+    }
 }

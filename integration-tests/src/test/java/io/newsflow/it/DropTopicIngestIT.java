@@ -7,7 +7,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.newsflow.ingest.ArticleFileReader;
 import io.newsflow.ingest.ArticleNormaliser;
+import io.newsflow.ingest.ArticlePublisher;
 import io.newsflow.ingest.IngestConfig;
+import io.newsflow.ingest.Rejection;
 import io.newsflow.ingest.drop.DropRecordReader;
 import io.newsflow.ingest.drop.DropTopicIngestor;
 import io.newsflow.ingest.drop.DropTopicProgress;
@@ -27,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +53,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.Metric;
@@ -133,8 +137,10 @@ class DropTopicIngestIT {
     private static List<RecordMetadata> drop(RealKafkaStack stack, List<ProducerRecord<byte[], byte[]>> records)
             throws Exception {
         List<RecordMetadata> sent = new ArrayList<>();
+        Map<String, Object> props = stack.clientConfig();
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES);
         try (KafkaProducer<byte[], byte[]> producer =
-                new KafkaProducer<>(stack.clientConfig(), new ByteArraySerializer(), new ByteArraySerializer())) {
+                new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (ProducerRecord<byte[], byte[]> record : records) {
                 sent.add(producer.send(record).get(30, TimeUnit.SECONDS));
             }
@@ -338,18 +344,19 @@ class DropTopicIngestIT {
     }
 
     @Test
-    void shouldDeadLetterRecordsTooLargeToCopyWithoutTheirBytesAndKeepGoing(RealKafkaStack stack) throws Exception {
+    void shouldDeadLetterAnArticleOverTheSizeLimitSlimAndKeepGoing(RealKafkaStack stack) throws Exception {
         IngestConfig config = newConfig(stack);
-        // just under the broker's 1 MiB: the copy in a dead letter (plus stack trace) or the article would not fit
-        byte[] hugeUnknownSchema = new byte[1_040_000];
-        hugeUnknownSchema[1] = 0x7f;
-        hugeUnknownSchema[2] = 0x7e;
-        byte[] hugeText = utf8("Titular enorme\n" + "Una frase larga. ".repeat(61_000));
+        // over the broker's default 1 MiB but far under the 8 MiB a dead letter carries whole
+        byte[] bigUnknownSchema = new byte[1_040_000];
+        bigUnknownSchema[1] = 0x7f;
+        bigUnknownSchema[2] = 0x7e;
+        // over ingest.max.article.bytes (4 MiB by default)
+        byte[] hugeText = utf8("Titular enorme\n" + "Una frase larga. ".repeat(300_000));
         String id = "after-huge-" + marker;
         List<RecordMetadata> in = drop(
                 stack,
                 List.of(
-                        record(null, hugeUnknownSchema),
+                        record(null, bigUnknownSchema),
                         record("huge-" + marker, hugeText),
                         record(id, utf8("Después de los gigantes\nSe publica."))));
         start(DropTopicIngestor.create(config, Clock.systemUTC()));
@@ -359,10 +366,19 @@ class DropTopicIngestIT {
         List<ConsumerRecord<byte[], DeadLetter>> avro = committedDeadLettersOf(stack, in.get(0));
         List<ConsumerRecord<byte[], DeadLetter>> text = committedDeadLettersOf(stack, in.get(1));
         assertThat(avro).hasSize(1);
+        assertThat(toArray(avro.get(0).value().getValue())).isEqualTo(bigUnknownSchema);
         assertThat(text).hasSize(1);
-        assertThat(avro.get(0).value().getValue()).isNull();
-        assertThat(avro.get(0).value().getErrorMessage()).contains("schema", "too large to be copied");
-        assertThat(text.get(0).value().getErrorMessage()).contains("bytes long as a RawArticle");
+        DeadLetter slim = text.get(0).value();
+        assertThat(slim.getErrorMessage())
+                .contains("article too large", "original: " + hugeText.length + " bytes", "news-ingest-");
+        assertThat(toArray(slim.getValue())).isEqualTo(Arrays.copyOf(hugeText, Rejection.SLIM_KEPT_BYTES));
+        assertThat(new String(
+                        text.get(0)
+                                .headers()
+                                .lastHeader(ArticlePublisher.HEADER_ORIGINAL_SIZE)
+                                .value(),
+                        StandardCharsets.UTF_8))
+                .isEqualTo(Integer.toString(hugeText.length));
         assertThat(committedArticles(stack, "huge-" + marker)).isEmpty();
         assertThat(committedArticles(stack, id)).hasSize(1);
     }

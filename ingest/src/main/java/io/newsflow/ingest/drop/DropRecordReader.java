@@ -1,5 +1,10 @@
 package io.newsflow.ingest.drop;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.newsflow.ingest.ArticleFileReader;
 import io.newsflow.ingest.ArticleIds;
 import io.newsflow.ingest.ArticleNormaliser;
@@ -8,11 +13,14 @@ import io.newsflow.ingest.Origin;
 import io.newsflow.ingest.ParsedArticle;
 import io.newsflow.ingest.ReadResult;
 import io.newsflow.ingest.Rejection;
+import io.newsflow.ingest.TextDecoder;
 import io.newsflow.schemas.avro.IngestChannel;
 import io.newsflow.schemas.avro.RawArticle;
 import io.newsflow.schemas.deadletter.DeadLetters;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -38,9 +46,22 @@ import org.apache.kafka.common.serialization.Deserializer;
  *       headline-only news flash whose line is both title and body. A value holding C0 control bytes other than tab, line feed, vertical tab, form feed and carriage return is binary,
  *       not text, and is rejected (this is where an Avro record with a wrong magic byte ends up).</li>
  * </ul>
- * Rejected, each with its reason: a tombstone (null value), an empty value, a value with no visible character, a
+ * A value that starts with a UTF-16 or UTF-32 byte-order mark (Notepad's "Unicode" text, PowerShell's default) is
+ * decoded in that encoding first and then sniffed and read as the UTF-8 text it holds; the attribute
+ * {@code encoding} records the encoding it came in. (Sniffed raw, its NUL bytes would make it look binary, and a
+ * UTF-32BE mark would look like the wire format's magic byte.)
+ *
+ * <p>A value that is an HTML page (it starts with {@code <!doctype html} or {@code <html}) is rejected rather than
+ * published as a headline of markup; the reason points to {@code newsflow ingest FILE.html}, which extracts the text.
+ *
+ * <p>A value that is a whole JSON array is rejected, not read as text and not split: one record is one article, so
+ * that each record has exactly one outcome (ADR 0012) and its dead letter or article can be traced to its offset.
+ * The reason says to send one object per record. (A headline that merely starts with {@code [}, such as
+ * "[Update] ...", is not valid JSON and stays text.)
+ *
+ * <p>Rejected, each with its reason: a tombstone (null value), an empty value, a value with no visible character, a
  * title or body with no visible character after normalisation, and everything the parsers and the normaliser refuse
- * (malformed UTF-8 or JSON, missing title or body, bad id, URL, language or date, an unknown schema id, a record of
+ * (malformed JSON, missing title or body, bad id, URL, language or date, an unknown schema id, a record of
  * another schema).
  *
  * <h2>Key</h2>
@@ -58,6 +79,11 @@ import org.apache.kafka.common.serialization.Deserializer;
 public final class DropRecordReader {
 
     private static final Set<Integer> INVISIBLE_LETTERS = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800);
+
+    /** Only asks whether a text value is a whole JSON array; Jackson's default nesting limit (1000) applies. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private final ArticleFileReader files;
     private final ArticleNormaliser normaliser;
@@ -94,6 +120,19 @@ public final class DropRecordReader {
             return invalid(null, "the record value is empty; an article was expected");
         }
         Origin origin = origin(topic, partition, offset);
+        String wideEncoding = null;
+        Charset bom = TextDecoder.bomCharset(value, 0, value.length);
+        if (bom != null && !bom.equals(StandardCharsets.UTF_8)) {
+            try {
+                value = TextDecoder.decode(value).text().getBytes(StandardCharsets.UTF_8);
+            } catch (InvalidArticleException e) {
+                return rejected(null, e);
+            }
+            wideEncoding = bom.name();
+            if (value.length == 0) {
+                return invalid(null, "the record value holds only a byte-order mark; an article was expected");
+            }
+        }
         DropFormat format = DropFormat.sniff(value);
         ReadResult parsed;
         switch (format) {
@@ -129,6 +168,15 @@ public final class DropRecordReader {
                 if (!hasVisibleCharacter(new String(value, StandardCharsets.UTF_8))) {
                     return invalid(format, "the record value has no visible characters");
                 }
+                String notAnArticle = jsonArrayProblem(value);
+                if (notAnArticle == null && looksLikeHtmlPage(value)) {
+                    notAnArticle = "the record value is an HTML page, not an article; send its text (plain text or a"
+                            + " JSON object), or save it as .html and run 'newsflow ingest FILE', which extracts"
+                            + " the article from the page";
+                }
+                if (notAnArticle != null) {
+                    return invalid(format, notAnArticle);
+                }
                 parsed = files.parseText(origin, value);
                 if (parsed instanceof Rejection r && r.reason().startsWith("missing body")) {
                     parsed = flash(origin, value);
@@ -139,6 +187,9 @@ public final class DropRecordReader {
             return new DropOutcome.Rejected(format, rejection.errorClass(), rejection.reason(), null);
         }
         ParsedArticle article = (ParsedArticle) parsed;
+        if (wideEncoding != null) {
+            article = withEncoding(article, wideEncoding);
+        }
         try {
             if (article.id() == null) {
                 String keyId = keyAsId(key);
@@ -179,6 +230,57 @@ public final class DropRecordReader {
                 sent.getSource(),
                 sent.getUrl(),
                 sent.getPublishedAt(),
+                attributes);
+    }
+
+    /**
+     * Why a value that starts with {@code [} cannot be an article: it is a whole JSON array, or JSON nested deeper
+     * than Jackson's limit (1000); null when it is not JSON at all (a headline such as "[Update] ...").
+     */
+    private static String jsonArrayProblem(byte[] value) {
+        int i = 0;
+        while (i < value.length && (value[i] == ' ' || value[i] == '\t' || value[i] == '\r' || value[i] == '\n')) {
+            i++;
+        }
+        if (i == value.length || value[i] != '[') {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(value);
+            return node != null && node.isArray()
+                    ? "the record value is a JSON array; send one article per record, as a JSON object (a record"
+                            + " holds one article: split the array, e.g. with jq -c '.[]')"
+                    : null;
+        } catch (StreamConstraintsException e) {
+            return "the record value is JSON nested too deeply (" + e.getOriginalMessage() + "); send one article"
+                    + " per record, as a JSON object";
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Whether the text starts, after whitespace, with {@code <!doctype html} or {@code <html} (any case). */
+    private static boolean looksLikeHtmlPage(byte[] value) {
+        String head = new String(value, 0, Math.min(value.length, 256), StandardCharsets.UTF_8)
+                .stripLeading()
+                .toLowerCase(java.util.Locale.ROOT);
+        return head.startsWith("<!doctype html") || head.startsWith("<html");
+    }
+
+    private static ParsedArticle withEncoding(ParsedArticle a, String encoding) {
+        Map<String, String> attributes = new LinkedHashMap<>(a.attributes());
+        attributes.put(ArticleFileReader.ENCODING_ATTRIBUTE, encoding);
+        return new ParsedArticle(
+                a.origin(),
+                a.originalBytes(),
+                a.id(),
+                a.title(),
+                a.lede(),
+                a.body(),
+                a.language(),
+                a.source(),
+                a.url(),
+                a.publishedAt(),
                 attributes);
     }
 

@@ -2,8 +2,10 @@ package io.newsflow.ingest.drop;
 
 import io.newsflow.ingest.ArticleFileReader;
 import io.newsflow.ingest.ArticleNormaliser;
+import io.newsflow.ingest.ArticlePublisher;
+import io.newsflow.ingest.ArticleTooLargeException;
 import io.newsflow.ingest.IngestConfig;
-import io.newsflow.ingest.InvalidArticleException;
+import io.newsflow.ingest.Rejection;
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.RawArticle;
@@ -11,11 +13,16 @@ import io.newsflow.schemas.deadletter.DeadLetters;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.registry.SchemaRegistryClients;
 import io.newsflow.schemas.serde.AvroWireSerde;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,6 +48,7 @@ import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -82,11 +90,10 @@ public final class DropTopicIngestor implements Runnable, AutoCloseable {
     public static final String STAGE = "ingest-topic";
 
     /**
-     * Largest value written, in bytes: under the producer's and the broker's default limit of 1 MiB per record, with
-     * room for key and headers. A bigger article is dead-lettered; a bigger dead letter loses its stack trace, then
-     * its copy of the original bytes (which stay on {@code news-ingest}).
+     * Largest value written, in bytes: {@link Topics#MAX_MESSAGE_BYTES} (what newsflow's topics are created to take
+     * and its producers send) less 64 KiB of room for key and headers. A bigger article is dead-lettered.
      */
-    public static final int MAX_OUTPUT_BYTES = 1_000_000;
+    public static final int MAX_OUTPUT_BYTES = Topics.MAX_MESSAGE_BYTES - 64 * 1024;
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration COMMITTED_TIMEOUT = Duration.ofSeconds(30);
@@ -155,7 +162,7 @@ public final class DropTopicIngestor implements Runnable, AutoCloseable {
         SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
         DropRecordReader reader = new DropRecordReader(
                 new ArticleFileReader(),
-                new ArticleNormaliser(clock, config.source()),
+                new ArticleNormaliser(clock, config),
                 AvroWireSerde.forValues(registry, RawArticle.class).deserializer());
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
                 consumerProperties(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -200,6 +207,7 @@ public final class DropTopicIngestor implements Runnable, AutoCloseable {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, Long.toString(config.linger().toMillis()));
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(Topics.MAX_MESSAGE_BYTES));
         return props;
     }
 
@@ -348,33 +356,67 @@ public final class DropTopicIngestor implements Runnable, AutoCloseable {
             }
             outcome = new DropOutcome.Rejected(
                     accepted.format(),
-                    InvalidArticleException.class.getName(),
+                    ArticleTooLargeException.class.getName(),
                     "the article is " + value.length + " bytes long as a RawArticle; at most " + MAX_OUTPUT_BYTES
                             + " fit on " + Topics.ARTICLES_RAW,
                     null);
         }
-        DeadLetter letter = deadLetter(record, (DropOutcome.Rejected) outcome);
+        DropOutcome.Rejected rejected = (DropOutcome.Rejected) outcome;
+        DeadLetter letter = deadLetter(record, rejected);
+        Headers headers = DeadLetters.headersFor(letter);
         byte[] value = encode(deadLetters, Topics.DLQ, letter);
-        if (value.length > MAX_OUTPUT_BYTES) {
-            // a record that (almost) filled news-ingest cannot also carry a stack trace; never let its dead letter
-            // fail on size, or the partition would be retried forever
-            letter = DeadLetter.newBuilder(letter).setStackTrace(null).build();
-            value = encode(deadLetters, Topics.DLQ, letter);
-        }
-        if (value.length > MAX_OUTPUT_BYTES) {
-            letter = DeadLetter.newBuilder(letter)
-                    .setKey(null)
-                    .setValue(null)
-                    .setErrorMessage(letter.getErrorMessage() + " [the original key and value ("
-                            + (record.value() == null ? 0 : record.value().length)
-                            + " bytes) are too large to be copied here; the record is still at " + record.topic() + "-"
-                            + record.partition() + "@" + record.offset() + "]")
-                    .build();
+        boolean huge = record.value() != null
+                && (isTooLarge(rejected)
+                        || record.value().length > Rejection.MAX_WHOLE_ORIGINAL_BYTES
+                        || value.length > MAX_OUTPUT_BYTES);
+        if (huge) {
+            letter = slim(letter, record);
+            headers = DeadLetters.headersFor(letter);
+            headers.add(ArticlePublisher.HEADER_ORIGINAL_SIZE, utf8(Integer.toString(record.value().length)));
+            headers.add(ArticlePublisher.HEADER_ORIGINAL_SHA256, utf8(sha256(record.value())));
             value = encode(deadLetters, Topics.DLQ, letter);
         }
         byte[] key = letter.getKey() == null ? null : record.key();
-        producer.send(new ProducerRecord<>(Topics.DLQ, null, null, key, value, DeadLetters.headersFor(letter)));
+        producer.send(new ProducerRecord<>(Topics.DLQ, null, null, key, value, headers));
         return false;
+    }
+
+    private static boolean isTooLarge(DropOutcome.Rejected rejected) {
+        return rejected.error() instanceof ArticleTooLargeException
+                || ArticleTooLargeException.class.getName().equals(rejected.errorClass());
+    }
+
+    /**
+     * The slim dead letter of a record too large to copy whole, as ingest's other sources make it
+     * ({@link Rejection#slim()}): the first {@value Rejection#SLIM_KEPT_BYTES} bytes of the value, its size and
+     * SHA-256 in the reason (and in headers), no stack trace, the key only when it is small; the whole record stays
+     * on {@code news-ingest} at the offset the letter names.
+     */
+    private static DeadLetter slim(DeadLetter letter, ConsumerRecord<byte[], byte[]> record) {
+        byte[] original = record.value();
+        byte[] key = record.key();
+        return DeadLetter.newBuilder(letter)
+                .setStackTrace(null)
+                .setKey(key == null || key.length > Rejection.SLIM_KEPT_BYTES ? null : ByteBuffer.wrap(key))
+                .setValue(
+                        ByteBuffer.wrap(Arrays.copyOf(original, Math.min(original.length, Rejection.SLIM_KEPT_BYTES))))
+                .setErrorMessage(letter.getErrorMessage() + " [original: " + original.length + " bytes, SHA-256 "
+                        + sha256(original) + "; this dead letter keeps its first " + Rejection.SLIM_KEPT_BYTES
+                        + " bytes; the whole record is still at " + record.topic() + "-" + record.partition() + "@"
+                        + record.offset() + "]")
+                .build();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     private DeadLetter deadLetter(ConsumerRecord<byte[], byte[]> record, DropOutcome.Rejected rejected) {

@@ -51,7 +51,10 @@ import org.slf4j.LoggerFactory;
  *         <li>{@code 401} without {@code Authorization: Bearer <token>} when a token is configured (compared in
  *             constant time with {@link MessageDigest#isEqual});</li>
  *         <li>{@code 413} when the body is larger than {@link HttpIngestConfig#maxBytes()}: a {@code Content-Length}
- *             over the limit is refused before reading, otherwise at most limit + 1 bytes are read;</li>
+ *             over the limit is refused without keeping the body, otherwise at most limit + 1 bytes are kept. Either
+ *             way the rest of the body (up to {@link #DRAIN_LIMIT_BYTES}) is read and discarded before the answer:
+ *             a client still sending when the server closes the connection sees a reset, not the 413 and its
+ *             reason. Past that much the connection is closed unread;</li>
  *         <li>{@code 415} for another content type, {@code 405} for another method;</li>
  *         <li>{@code 503} when Kafka or the schema registry did not take the record: nothing was published, the
  *             sender may retry (the article id makes a retry idempotent downstream).</li>
@@ -82,6 +85,8 @@ public final class HttpIngestServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpIngestServer.class);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
     private static final int THREADS = 4;
+    /** Most bytes of a refused (413) body read and thrown away so that the client gets to read the answer. */
+    static final long DRAIN_LIMIT_BYTES = 64L * 1024 * 1024;
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -290,6 +295,14 @@ public final class HttpIngestServer implements AutoCloseable {
     }
 
     private void tooLarge(HttpExchange exchange) throws IOException {
+        // a client that is still sending when the connection closes sees a reset instead of the answer; the JDK
+        // server itself drains only 64 KiB (sun.net.httpserver.drainAmount) when an exchange is closed
+        long drained = drain(exchange.getRequestBody(), DRAIN_LIMIT_BYTES);
+        LOG.debug(
+                "refused a body over {} bytes from {} ({} more bytes drained)",
+                config.maxBytes(),
+                exchange.getRemoteAddress(),
+                drained);
         exchange.getResponseHeaders().set("Connection", "close");
         respond(exchange, 413, Map.of("error", "body larger than " + config.maxBytes() + " bytes"));
     }
@@ -330,6 +343,17 @@ public final class HttpIngestServer implements AutoCloseable {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /** Reads and discards up to {@code limit} bytes (in reads, not skip(), which may bypass the body's framing). */
+    private static long drain(InputStream in, long limit) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while (total < limit && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - total))) != -1) {
+            total += n;
+        }
+        return total;
     }
 
     /** Reads until the end of the stream or {@code limit} bytes, whichever comes first. */

@@ -230,4 +230,57 @@ class DropRecordReaderTest {
             assertThat(accepted.article().getAttributes()).containsEntry("titleSource", "first-sentence");
         });
     }
+
+    @Test
+    void shouldDecodeAUtf16ValueWithAByteOrderMarkBeforeReadingIt() {
+        byte[] value = "\uFEFFCorea del Norte abre la frontera\n\nLos primeros turistas cruzaron el lunes.\n"
+                .getBytes(StandardCharsets.UTF_16LE);
+
+        RawArticle article = accepted(read(null, value), DropFormat.TEXT);
+
+        assertThat(article.getTitle()).isEqualTo("Corea del Norte abre la frontera");
+        assertThat(article.getBody()).isEqualTo("Los primeros turistas cruzaron el lunes.");
+        assertThat(article.getAttributes()).containsEntry("encoding", "UTF-16LE");
+    }
+
+    @Test
+    void shouldReadAUtf16JsonObjectAsJson() {
+        byte[] value =
+                "\uFEFF{\"id\":\"w-1\",\"title\":\"Título\",\"text\":\"Texto.\"}".getBytes(StandardCharsets.UTF_16BE);
+
+        RawArticle article = accepted(read(null, value), DropFormat.JSON);
+
+        assertThat(article.getArticleId()).isEqualTo("w-1");
+        assertThat(article.getAttributes()).containsEntry("encoding", "UTF-16BE");
+    }
+
+    @Test
+    void shouldRejectAJsonArrayWithAReasonSayingToSendOneObjectPerRecord() {
+        DropOutcome.Rejected rejected =
+                rejected(read(null, utf8("[{\"title\":\"Uno\",\"text\":\"a\"},{\"title\":\"Dos\",\"text\":\"b\"}]")));
+
+        assertThat(rejected.reason()).contains("JSON array", "one article per record");
+    }
+
+    @Test
+    void shouldStillReadAHeadlineThatOnlyStartsWithABracketAsText() {
+        RawArticle article = accepted(read(null, utf8("[Update] Seúl confirma el envío de tropas")), DropFormat.TEXT);
+
+        assertThat(article.getTitle()).isEqualTo("[Update] Seúl confirma el envío de tropas");
+    }
+
+    @Test
+    void shouldRejectArraysNestedTooDeeplyInsteadOfReadingThemAsAHeadline() {
+        DropOutcome.Rejected rejected = rejected(read(null, utf8("[".repeat(10_000) + "]".repeat(10_000))));
+
+        assertThat(rejected.reason()).contains("nested too deeply");
+    }
+
+    @Test
+    void shouldRejectAnHtmlPageInsteadOfPublishingItsMarkupAsAHeadline() {
+        DropOutcome.Rejected rejected =
+                rejected(read(null, utf8("<!DOCTYPE html><html><body><script>alert(1)</script></body></html>")));
+
+        assertThat(rejected.reason()).contains("HTML page", "newsflow ingest FILE");
+    }
 }
