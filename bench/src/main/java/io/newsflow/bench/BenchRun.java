@@ -74,7 +74,7 @@ public final class BenchRun {
         List<Corpus.Article> corpus = Corpus.both(options.corpus());
         say("corpus: " + corpus.size() + " articles from " + options.corpus());
 
-        say("JMH micro-benchmarks (" + (options.quick() ? "quick, in-process" : "one fork each") + "); log in "
+        say("JMH micro-benchmarks (" + (options.quick() ? "quick subset" : "all") + ", one fork each); log in "
                 + options.workDir().resolve("jmh.log") + " ...");
         List<MicroBench.Row> micro = new MicroBench(
                         options.quick(), options.corpus(), options.workDir().resolve("jmh.log"))

@@ -66,7 +66,9 @@ public final class MicroBench {
     public List<Row> run() throws RunnerException {
         List<Row> rows = new ArrayList<>();
         rows.addAll(run(
-                List.of(EnrichmentBenchmarks.class.getName() + ".*", SerdeBenchmarks.class.getName() + ".*"),
+                quick
+                        ? List.of(EnrichmentBenchmarks.class.getName() + ".(bareScan|fullEnrichment)$")
+                        : List.of(EnrichmentBenchmarks.class.getName() + ".*", SerdeBenchmarks.class.getName() + ".*"),
                 List.of("ALL")));
         if (!quick) {
             rows.addAll(run(
@@ -77,28 +79,27 @@ public final class MicroBench {
     }
 
     private List<Row> run(List<String> includes, List<String> buckets) throws RunnerException {
+        // one fresh JVM per benchmark with the enricher's heap (1 GiB), loading only what that benchmark needs: run
+        // in-process, the language models and knowledge bases of all of them would share one heap and time GC
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .param("bucket", buckets.toArray(String[]::new))
                 .addProfiler("gc")
                 .timeUnit(TimeUnit.MICROSECONDS)
                 .shouldFailOnError(true)
                 .output(log.toString())
-                .jvmArgsPrepend("-D" + Corpus.DIRECTORY_PROPERTY + "=" + corpus.toAbsolutePath());
+                .forks(1)
+                .jvmArgs("-Xms1g", "-Xmx1g", "-D" + Corpus.DIRECTORY_PROPERTY + "=" + corpus.toAbsolutePath());
         includes.forEach(options::include);
         if (quick) {
-            // in-process: the models and the knowledge base load once for all benchmarks; fewer, shorter iterations
-            options.forks(0)
-                    .warmupIterations(1)
-                    .warmupTime(TimeValue.seconds(1))
+            options.warmupIterations(1)
+                    .warmupTime(TimeValue.seconds(2))
                     .measurementIterations(2)
-                    .measurementTime(TimeValue.milliseconds(750));
+                    .measurementTime(TimeValue.seconds(1));
         } else {
-            options.forks(1)
-                    .jvmArgs("-Xms1g", "-Xmx1g", "-D" + Corpus.DIRECTORY_PROPERTY + "=" + corpus.toAbsolutePath())
-                    .warmupIterations(2)
+            options.warmupIterations(2)
                     .warmupTime(TimeValue.seconds(2))
                     .measurementIterations(3)
-                    .measurementTime(TimeValue.seconds(2));
+                    .measurementTime(TimeValue.milliseconds(1500));
         }
         System.setProperty(Corpus.DIRECTORY_PROPERTY, corpus.toAbsolutePath().toString());
         Collection<RunResult> results = new Runner(options.build()).run();

@@ -69,9 +69,11 @@ final class ResultsReport {
         StringBuilder md = new StringBuilder();
         md.append("# newsflow benchmark results\n\n");
         if (options.quick()) {
-            md.append("> **Quick run** (`--quick`): JMH in-process with one short warm-up and two short measurement "
-                    + "iterations, a small preload, one alternation. Indicative only; the full run "
-                    + "(`./newsflow bench`) is the reference.\n\n");
+            md.append(
+                    "> **Quick run** (`--quick`): JMH of full enrichment and its baseline only, one short warm-up and "
+                            + "two one-second measurement iterations, a small preload and burst, one alternation. Indicative "
+                            + "only; the full run "
+                            + "(`./newsflow bench`) is the reference.\n\n");
         }
         md.append("Written by `newsflow bench`. **This machine is shared and noisy** (two cores, several other builds "
                 + "running): absolute figures move by up to 2× between runs, so every figure that matters is given "
