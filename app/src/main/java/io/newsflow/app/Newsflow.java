@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             SinkCommand.class,
             TaxonomyCommand.class,
             SubscribeCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsflow {
