@@ -89,6 +89,22 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             }
         }
 
+        /**
+         * The longest one call can block before it throws: every attempt waiting its full connect and request
+         * timeouts, plus every backoff between them. A caller inside a Kafka transaction keeps this below the
+         * transaction timeout.
+         */
+        public Duration worstCase() {
+            Duration total = connectTimeout.plus(requestTimeout).multipliedBy(maxAttempts);
+            Duration backoff = initialBackoff.compareTo(maxBackoff) > 0 ? maxBackoff : initialBackoff;
+            for (int retry = 1; retry < maxAttempts; retry++) {
+                total = total.plus(backoff);
+                Duration doubled = backoff.multipliedBy(2);
+                backoff = doubled.compareTo(maxBackoff) > 0 ? maxBackoff : doubled;
+            }
+            return total;
+        }
+
         /** The same options with another retry policy. */
         public Options withRetries(int attempts, Duration initial, Duration max) {
             return new Options(connectTimeout, requestTimeout, attempts, initial, max);
@@ -185,8 +201,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         JsonNode answer = send(action, "GET", path, null);
         JsonNode type = answer.get("schemaType");
         if (type != null && !type.isNull() && !"AVRO".equalsIgnoreCase(type.asText())) {
-            throw new SchemaRegistryException(
-                    action, baseUrl + path, 200, null, "schema is of type " + type.asText() + ", not AVRO", null);
+            throw new NotAvroSchemaException(
+                    action, baseUrl + path, "schema is of type " + type.asText() + ", not AVRO");
         }
         JsonNode text = answer.get("schema");
         if (text == null || !text.isTextual()) {
@@ -298,8 +314,30 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     private static SchemaRegistryException clientError(String action, String url, int status, RegistryError error) {
         Integer code = error.code();
-        if (status == 404 || code != null && (code == 40401 || code == 40402 || code == 40403)) {
+        if (code != null && (code == 40401 || code == 40402 || code == UnknownSchemaException.SCHEMA_NOT_FOUND)) {
             return new UnknownSchemaException(action, url, status, code, error.message());
+        }
+        if (status == 404) {
+            // A registry says what it does not have with an error code; a bare 404 (Apicurio: error_code 0 or 404)
+            // means the URL leads to no registry API at all, and every record would fail the same way.
+            return new SchemaRegistryException(
+                    action,
+                    url,
+                    status,
+                    code,
+                    "no Confluent-compatible registry API at this path (check schema.registry.url; for Apicurio it"
+                            + " ends in /apis/ccompat/v7): " + error.message(),
+                    null);
+        }
+        if (status == 401 || status == 403) {
+            return new SchemaRegistryException(
+                    action,
+                    url,
+                    status,
+                    code,
+                    "the registry refused the credentials (check basic.auth.credentials.source and"
+                            + " basic.auth.user.info): " + error.message(),
+                    null);
         }
         if (status == 409 || code != null && (code == 409 || code == 40901)) {
             return new IncompatibleSchemaException(action, url, status, code, error.message());

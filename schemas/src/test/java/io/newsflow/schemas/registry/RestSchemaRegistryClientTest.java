@@ -178,7 +178,7 @@ class RestSchemaRegistryClientTest {
         answer(200, "{\"schema\":\"syntax = \\\"proto3\\\";\",\"schemaType\":\"PROTOBUF\"}");
 
         assertThatThrownBy(() -> client().schemaById(3))
-                .isInstanceOf(SchemaRegistryException.class)
+                .isInstanceOf(NotAvroSchemaException.class)
                 .hasMessageContaining("PROTOBUF");
     }
 
@@ -188,6 +188,7 @@ class RestSchemaRegistryClientTest {
 
         assertThatThrownBy(() -> client().schemaById(999))
                 .isInstanceOfSatisfying(UnknownSchemaException.class, e -> {
+                    assertThat(e.isSchemaIdUnknown()).isTrue();
                     assertThat(e.httpStatus()).isEqualTo(404);
                     assertThat(e.errorCode()).hasValue(40403);
                     assertThat(e.url()).isEqualTo(baseUrl + "/schemas/ids/999");
@@ -245,6 +246,37 @@ class RestSchemaRegistryClientTest {
                 .isInstanceOfSatisfying(
                         IncompatibleSchemaException.class,
                         e -> assertThat(e.errorCode()).hasValue(40901));
+    }
+
+    @Test
+    void shouldTellAPathWithNoRegistryApiFromAnUnknownId() {
+        // what Apicurio answers under a wrong path: a 404 without a registry error code
+        answer(404, "{\"error_code\":0,\"message\":\"RESTEASY003210: Could not find resource for full path\"}");
+
+        assertThatThrownBy(() -> client().schemaById(7))
+                .isExactlyInstanceOf(SchemaRegistryException.class)
+                .hasMessageContaining("HTTP 404")
+                .hasMessageContaining("no Confluent-compatible registry API at this path");
+    }
+
+    @Test
+    void shouldSayTheRegistryRefusedTheCredentials() {
+        answer(401, "{\"error_code\":401,\"message\":\"Unauthorized\"}");
+
+        assertThatThrownBy(() -> client().schemaById(7))
+                .isExactlyInstanceOf(SchemaRegistryException.class)
+                .hasMessageContaining("HTTP 401")
+                .hasMessageContaining("refused the credentials");
+    }
+
+    @Test
+    void shouldTellAMissingSubjectByItsErrorCode() {
+        answer(404, "{\"error_code\":40401,\"message\":\"No artifact with ID 'x-value' was found.\"}");
+
+        assertThatThrownBy(() -> client().setCompatibility("x-value", "BACKWARD"))
+                .isInstanceOfSatisfying(
+                        UnknownSchemaException.class,
+                        e -> assertThat(e.isSchemaIdUnknown()).isFalse());
     }
 
     @Test
