@@ -2,9 +2,9 @@ package io.newsflow.app;
 
 import io.newsflow.enrich.ArticleEnricher;
 import io.newsflow.enrich.EnrichConfig;
+import io.newsflow.enrich.EnrichRegistry;
 import io.newsflow.enrich.EnrichSerdes;
 import io.newsflow.enrich.EnrichService;
-import io.newsflow.schemas.registry.SchemaRegistryClients;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -33,7 +33,7 @@ final class EnrichCommand implements Callable<Integer> {
         ArticleEnricher enricher = ArticleEnricher.withDefaultKnowledgeBase();
         EnrichService.createMissingTopicTopics(config, enricher.topicIds());
         try (EnrichService service = EnrichService.start(
-                config, EnrichSerdes.using(SchemaRegistryClients.forUrl(config.schemaRegistryUrl())), enricher)) {
+                config, EnrichSerdes.using(EnrichRegistry.client(config.schemaRegistryUrl())), enricher)) {
             // The JVM halts as soon as its hooks return, so the hook itself closes the client (leaving the group,
             // aborting the open transaction) instead of only telling this thread to do it.
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "newsflow-enrich-stop"));
