@@ -3,6 +3,7 @@ package io.newsflow.schemas.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsflow.schemas.config.Redact;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.slf4j.Logger;
@@ -47,6 +49,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     private final String baseUrl;
     private final Options options;
     private final HttpClient http;
+    private final Optional<String> authorization;
     private final Map<String, Map<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
 
@@ -121,16 +124,36 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
      *                {@code http://host:8081} (Confluent); a trailing slash is ignored
      */
     public RestSchemaRegistryClient(String baseUrl, Options options) {
-        this.baseUrl = validateBaseUrl(baseUrl);
-        this.options = Objects.requireNonNull(options, "options");
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(options.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this(baseUrl, options, RegistryAccess.DEFAULT);
     }
 
-    private static final String EXPECTED_URL =
-            "expected http(s)://host[:port][/path], or mem://<name> for the in-memory registry";
+    /**
+     * @param baseUrl the API root; user info in it ({@code https://user:password@host}) is sent as HTTP basic
+     *                authentication unless {@code access} names other credentials, and never appears in messages
+     * @param access  credentials and TLS settings, as Confluent's serdes name them
+     */
+    public RestSchemaRegistryClient(String baseUrl, Options options, RegistryAccess access) {
+        String validated = validateBaseUrl(baseUrl);
+        URI uri = URI.create(validated);
+        this.authorization = Objects.requireNonNull(access, "access").authorization(uri);
+        this.baseUrl = withoutUserInfo(uri);
+        this.options = Objects.requireNonNull(options, "options");
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(options.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER);
+        access.sslContext().ifPresent(builder::sslContext);
+        this.http = builder.build();
+    }
+
+    private static String withoutUserInfo(URI uri) {
+        if (uri.getRawUserInfo() == null) {
+            return uri.toString();
+        }
+        String s = uri.toString();
+        return s.replace(uri.getRawUserInfo() + "@", "");
+    }
+
+    private static final String EXPECTED_URL = "expected http(s)://host[:port][/path]";
 
     static String validateBaseUrl(String baseUrl) {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -142,11 +165,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         try {
             uri = URI.create(trimmed);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "Schema registry URL '" + baseUrl + "' is not a valid URL: " + EXPECTED_URL, e);
+            throw new IllegalArgumentException("Schema registry URL '" + Redact.url(baseUrl) + "' is not a valid URL ("
+                    + Redact.url(e.getMessage()) + "): " + EXPECTED_URL);
         }
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("Schema registry URL '" + baseUrl + "' is not usable: " + EXPECTED_URL);
+            throw new IllegalArgumentException(
+                    "Schema registry URL '" + Redact.url(baseUrl) + "' is not usable: " + EXPECTED_URL);
         }
         return trimmed;
     }
@@ -238,6 +262,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(options.requestTimeout())
                 .header("Accept", CONTENT_TYPE + ", application/json");
+        authorization.ifPresent(value -> request.header("Authorization", value));
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
