@@ -2,9 +2,9 @@ package io.newsflow.app;
 
 import io.newsflow.enrich.ArticleEnricher;
 import io.newsflow.enrich.EnrichConfig;
+import io.newsflow.enrich.EnrichRegistry;
 import io.newsflow.enrich.EnrichSerdes;
 import io.newsflow.enrich.EnrichService;
-import io.newsflow.schemas.registry.SchemaRegistryClients;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
@@ -44,7 +44,7 @@ final class EnrichCommand implements Callable<Integer> {
         ArticleEnricher enricher = ArticleEnricher.withDefaultKnowledgeBase();
         createTopicTopicsWhenTheBrokerAnswers(config, enricher, err);
         try (EnrichService service = EnrichService.start(
-                config, EnrichSerdes.using(SchemaRegistryClients.forUrl(config.schemaRegistryUrl())), enricher)) {
+                config, EnrichSerdes.using(EnrichRegistry.client(config.schemaRegistryUrl())), enricher)) {
             // The JVM halts as soon as its hooks return, so the hook itself closes the client (leaving the group,
             // aborting the open transaction; bounded, see EnrichService.close) instead of only telling this thread to.
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "newsflow-enrich-stop"));

@@ -27,6 +27,12 @@ final class SinkCommand implements Callable<Integer> {
     @Mixin
     private ServiceOptions options;
 
+    /** How long the shutdown hook waits for the run loop to close the clients. */
+    static final int CLOSE_TIMEOUT_SECONDS = 10;
+    /** What the hook prints when that wait ran out (and the JVM exits without a clean close). */
+    static final String NOT_CLOSED_IN_TIME =
+            "sink not closed within " + CLOSE_TIMEOUT_SECONDS + " s of the signal; exiting anyway";
+
     @Override
     public Integer call() {
         SinkConfig config = SinkConfig.from(options.settings());
@@ -40,7 +46,9 @@ final class SinkCommand implements Callable<Integer> {
                             () -> {
                                 sink.shutdown();
                                 try {
-                                    closed.await(10, TimeUnit.SECONDS);
+                                    if (!closed.await(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                                        System.err.println(NOT_CLOSED_IN_TIME);
+                                    }
                                 } catch (InterruptedException e) {
                                     Thread.currentThread().interrupt();
                                 }

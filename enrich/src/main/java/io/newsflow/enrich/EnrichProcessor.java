@@ -16,8 +16,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 /**
- * Decodes one raw record and enriches it, turning every permanent failure into a {@link Outcome.Rejected} value and
- * rethrowing transient ones. The output key is the article id, whatever the input key was.
+ * Decodes one raw record and enriches it, turning every failure of the record itself into a {@link Outcome.Rejected}
+ * value and rethrowing the others ({@link DeadLetters#blame}: an outage, or a schema registry the service cannot use). The output key is the article id, whatever the input key was.
  *
  * <p>One instance per stream task (Kafka Streams' contract); not shared between threads.
  */
@@ -60,8 +60,8 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, Outcome
             }
             enriched = enricher.enrich(raw, clock.instant(), taxonomy.get());
         } catch (RuntimeException e) {
-            if (DeadLetters.isTransient(e)) {
-                throw e;
+            if (!DeadLetters.isRecordFault(e)) {
+                throw e; // an outage is retried and a misconfigured registry stops the client: never dead-lettered
             }
             reject(record, e);
             return;

@@ -3,7 +3,6 @@ package io.newsflow.enrich;
 import io.newsflow.analysis.topics.Taxonomy;
 import io.newsflow.schemas.TopicCreation;
 import io.newsflow.schemas.Topics;
-import io.newsflow.schemas.deadletter.DeadLetters;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -24,7 +23,6 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.MissingSourceTopicException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,8 +97,12 @@ public final class EnrichService implements AutoCloseable {
                 new LiveTaxonomy(enricher.builtInTaxonomy(), deadLetters, t -> createOutputTopics(admin, t, config));
         Topology topology =
                 EnrichTopology.build(serdes, enricher, taxonomy, Clock.systemUTC(), config.trends(), config.dedup());
-        EnrichService service = new EnrichService(
-                new KafkaStreams(topology, streamsProperties(config)), taxonomy, List.of(deadLetters, admin));
+        Properties properties = streamsProperties(config);
+        properties.put(
+                DeadLetteringProductionHandler.DEAD_LETTER_SERIALIZER,
+                serdes.deadLetters().serializer());
+        EnrichService service =
+                new EnrichService(new KafkaStreams(topology, properties), taxonomy, List.of(deadLetters, admin));
         service.streams.setStateListener((now, before) -> {
             LOG.info("Enricher state {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
@@ -111,13 +113,11 @@ public final class EnrichService implements AutoCloseable {
                 service.stopped.countDown();
             }
         });
+        StreamThreadFailures threadFailures = StreamThreadFailures.forService();
         service.streams.setUncaughtExceptionHandler(e -> {
-            StreamThreadExceptionResponse response = responseTo(e);
-            if (response == StreamThreadExceptionResponse.REPLACE_THREAD) {
-                LOG.warn("Enricher stream thread failed transiently; a new thread retries from the last commit", e);
-            } else {
-                LOG.error("Enricher stream thread failed; shutting the client down", e);
-                service.failure = e;
+            StreamThreadExceptionResponse response = threadFailures.handle(e);
+            if (response != StreamThreadExceptionResponse.REPLACE_THREAD) {
+                service.failure = new IllegalStateException(threadFailures.stopReason(), e);
                 service.running.countDown();
             }
             return response;
@@ -159,28 +159,6 @@ public final class EnrichService implements AutoCloseable {
         }
     }
 
-    /**
-     * What a failed stream thread leads to. The processor rethrows transient failures (a broker or registry briefly
-     * away) instead of dead-lettering them; a replacement thread retries the record from the last committed offset
-     * (exactly-once: the failed transaction is aborted). A source topic that does not exist (yet, or again after a
-     * broker lost it) is waited for the same way: the replacement thread rejoins the group and looks again. Anything
-     * else stops the client.
-     */
-    static StreamThreadExceptionResponse responseTo(Throwable error) {
-        return DeadLetters.isTransient(error) || isMissingSourceTopic(error)
-                ? StreamThreadExceptionResponse.REPLACE_THREAD
-                : StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-    }
-
-    private static boolean isMissingSourceTopic(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof MissingSourceTopicException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The Kafka Streams properties the config stands for. */
     static Properties streamsProperties(EnrichConfig config) {
         Properties p = new Properties();
@@ -199,6 +177,13 @@ public final class EnrichService implements AutoCloseable {
         // The taxonomy global store's processor catches its own failures as verdicts; opting in now is what Kafka 5.0
         // will do anyway, and it silences a start-up warning.
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // an output record the broker refuses (too large) becomes a dead letter instead of stopping the client
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringProductionHandler.class);
+        // set, not left to the default, because EnrichRegistry bounds the registry calls made inside a transaction
+        // below it
+        p.put(
+                StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+                EnrichRegistry.TRANSACTION_TIMEOUT_MS);
         return p;
     }
 

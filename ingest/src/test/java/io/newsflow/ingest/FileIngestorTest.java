@@ -7,6 +7,7 @@ import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.IngestChannel;
 import io.newsflow.schemas.avro.RawArticle;
 import io.newsflow.schemas.deadletter.DeadLetters;
+import io.newsflow.schemas.registry.InMemoryRegistries;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.registry.SchemaRegistryClients;
 import io.newsflow.schemas.serde.AvroWireSerde;
@@ -63,7 +64,7 @@ class FileIngestorTest {
 
     @AfterEach
     void tearDown() {
-        SchemaRegistryClients.dropInMemory(REGISTRY);
+        InMemoryRegistries.drop(REGISTRY);
     }
 
     @Test

@@ -4,14 +4,25 @@ import static io.newsflow.testsupport.builders.RawArticleBuilder.aRawArticle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.schemas.avro.RawArticle;
 import io.newsflow.schemas.registry.IncompatibleSchemaException;
 import io.newsflow.schemas.registry.RestSchemaRegistryClient;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.registry.UnknownSchemaException;
 import io.newsflow.schemas.serde.AvroWireSerde;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -86,18 +97,46 @@ class ConfluentSchemaRegistryIT {
         assertThatThrownBy(() -> client().schemaById(987_654)).isInstanceOf(UnknownSchemaException.class);
     }
 
+    /**
+     * Our bytes read the way a Confluent consumer reads them, without our deserializer: the schema id from bytes 1-4,
+     * the writer schema from the registry's own REST API ({@code GET /schemas/ids/{id}}), the id checked against the
+     * registry's TopicNameStrategy subject ({@code GET /subjects/<topic>-value/versions/latest}), and the body decoded
+     * by Avro's generic reader with that schema. Confluent's {@code KafkaAvroDeserializer} does exactly these steps;
+     * it is not on Maven Central, so it is not run itself.
+     */
     @Test
-    void shouldRoundTripAnArticleThroughTheWireFormat() {
-        AvroWireSerde<RawArticle> serde = AvroWireSerde.forValues(client(), RawArticle.class);
+    void shouldWriteBytesThatTheRegistrysOwnSchemaDecodes() throws Exception {
         RawArticle article =
                 aRawArticle().withId("confluent-1").withTitle("Título").build();
+        byte[] bytes =
+                AvroWireSerde.forValues(client(), RawArticle.class).serializer().serialize("confluent-topic", article);
 
-        byte[] bytes = serde.serializer().serialize("confluent-topic", article);
+        ByteBuffer wire = ByteBuffer.wrap(bytes);
+        assertThat(wire.get()).as("magic byte").isZero();
+        int id = wire.getInt();
+        JsonNode byId = JSON.readTree(get("/schemas/ids/" + id));
+        JsonNode latest = JSON.readTree(get("/subjects/confluent-topic-value/versions/latest"));
+        assertThat(latest.get("id").asInt()).isEqualTo(id);
+        Schema writer = new Schema.Parser().parse(byId.get("schema").asText());
+        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, 5, bytes.length - 5, null);
+        GenericRecord read = new GenericDatumReader<GenericRecord>(writer).read(null, decoder);
 
-        assertThat(bytes[0]).isZero();
-        assertThat(AvroWireSerde.forValues(client(), RawArticle.class)
-                        .deserializer()
-                        .deserialize("confluent-topic", bytes))
-                .isEqualTo(article);
+        assertThat(decoder.isEnd()).as("no bytes left over").isTrue();
+        assertThat(read.get("articleId").toString()).isEqualTo("confluent-1");
+        assertThat(read.get("title").toString()).isEqualTo("Título");
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static String get(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://" + REGISTRY.getHost() + ":" + REGISTRY.getMappedPort(8081) + path))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET " + path).isEqualTo(200);
+        return response.body();
     }
 }

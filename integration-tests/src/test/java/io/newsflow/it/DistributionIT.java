@@ -45,6 +45,29 @@ class DistributionIT {
         assertThat(result.stdout()).contains("demo", "annotate", "stack", "ingest", "enrich", "sink");
     }
 
+    @Test
+    void shouldRefuseTheInMemoryRegistryOfTestsAsAProductionUrl() throws Exception {
+        Result result = run(
+                "sink", "--set", "kafka.bootstrap.servers=127.0.0.1:1", "--set", "schema.registry.url=mem://anything");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.stderr()).contains("schema.registry.url").contains("must start with http:// or https://");
+    }
+
+    @Test
+    void shouldNotPrintThePasswordOfARegistryUrlItRefuses() throws Exception {
+        Result result = run(
+                "sink",
+                "--set",
+                "kafka.bootstrap.servers=127.0.0.1:1",
+                "--set",
+                "schema.registry.url=ftp://svc:pa55word@registry:8081");
+
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.stderr()).contains("ftp://***@registry:8081");
+        assertThat(result.stdout() + result.stderr()).doesNotContain("pa55word");
+    }
+
     private record Result(int exitCode, String stdout, String stderr) {}
 
     private static Result run(String... args) throws IOException, InterruptedException {

@@ -1,6 +1,7 @@
 package io.newsflow.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.newsflow.enrich.ArticleEnricher;
 import io.newsflow.enrich.EnrichConfig;
@@ -41,13 +42,23 @@ class EnrichServiceLifecycleIT {
                 EnrichSerdes.using(SchemaRegistryClients.forUrl(stack.schemaRegistryUrl())),
                 ArticleEnricher.withDefaultKnowledgeBase());
         service.awaitRunning(Duration.ofMinutes(2));
-        CompletableFuture<Void> awaiting = CompletableFuture.runAsync(() -> {
-            try {
-                service.awaitStopped();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        CompletableFuture<Void> awaiting = new CompletableFuture<>();
+        Thread waiter = new Thread(
+                () -> {
+                    try {
+                        service.awaitStopped();
+                        awaiting.complete(null);
+                    } catch (InterruptedException e) {
+                        awaiting.completeExceptionally(e);
+                    }
+                },
+                "it-lifecycle-waiter");
+        waiter.start();
+        // the waiter must be blocked in awaitStopped before the close, or the test would not show it is released
+        await("the waiter blocks")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> waiter.getState() == Thread.State.WAITING);
+        assertThat(awaiting).isNotDone();
 
         service.close();
 

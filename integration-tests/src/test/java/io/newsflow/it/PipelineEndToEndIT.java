@@ -49,12 +49,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,7 +114,7 @@ class PipelineEndToEndIT {
     void shouldCarryTheSeedArticleFromItsFileThroughKafkaIntoSqliteWithItsEntitiesAndTopics(RealKafkaStack stack)
             throws Exception {
         String jdbcUrl = "jdbc:sqlite:" + workDir.resolve("seed.db");
-        IngestReport report = ingest(stack, List.of(SEED));
+        IngestReport report = ingest(stack, List.of(ownCopyOfTheSeed()));
         assertThat(report.publishedCount()).isEqualTo(1);
         String id = report.published().get(0).articleId();
 
@@ -137,8 +141,10 @@ class PipelineEndToEndIT {
     }
 
     @Test
-    void shouldPublishTheSeedArticleToTheTopicOfTheNorthKoreaRussiaRapprochement(RealKafkaStack stack) {
-        String id = ingest(stack, List.of(SEED)).published().get(0).articleId();
+    void shouldPublishTheSeedArticleToTheTopicOfTheNorthKoreaRussiaRapprochement(RealKafkaStack stack)
+            throws Exception {
+        String id =
+                ingest(stack, List.of(ownCopyOfTheSeed())).published().get(0).articleId();
 
         try (TopicProbe<String, EnrichedArticle> topic = TopicProbe.fromBeginning(
                 stack.bootstrapServers(),
@@ -148,29 +154,54 @@ class PipelineEndToEndIT {
             EnrichedArticle copy = topic.awaitKey(id, WAIT).value();
             EnrichedArticleAssert.assertThat(copy).hasTopics("kp-ru-rapprochement", "us-kp-diplomacy");
             assertThat(copy.getArticleId()).isEqualTo(id);
-            assertThat(copy.getDuplicateOf()).isNull();
         }
     }
 
     @Test
-    void shouldStoreARedeliveredArticleOnlyOnce(RealKafkaStack stack) throws Exception {
-        String jdbcUrl = "jdbc:sqlite:" + workDir.resolve("twice.db");
-        String id = ingest(stack, List.of(SEED)).published().get(0).articleId();
-        storeUntilPresent(stack, jdbcUrl, id);
+    void shouldDropARepeatedIngestAsAnExactDuplicate(RealKafkaStack stack) throws Exception {
+        Path copy = ownCopyOfTheSeed();
+        String id = ingest(stack, List.of(copy)).published().get(0).articleId();
+        awaitEnriched(stack, id);
         long droppedBefore = enricher.exactDuplicatesDropped();
 
-        String again = ingest(stack, List.of(SEED)).published().get(0).articleId();
-        StoredArticle stored = storeUntilPresent(stack, jdbcUrl, again);
+        String again = ingest(stack, List.of(copy)).published().get(0).articleId();
 
         assertThat(again).isEqualTo(id);
-        await("the redelivery counted as an exact duplicate, not published again")
+        await("the repeated ingest counted as an exact duplicate, not published again")
                 .atMost(WAIT)
                 .until(enricher::exactDuplicatesDropped, dropped -> dropped > droppedBefore);
-        // counted by id: other test classes of this JVM put their own articles on the shared topics
-        try (ArticleStore store = JdbcArticleStore.open(jdbcUrl)) {
-            assertThat(rowsWithId(jdbcUrl, id)).isEqualTo(1);
-            assertThat(store.find(id)).contains(stored);
+    }
+
+    @Test
+    void shouldStoreARedeliveredEnrichedRecordOnlyOnce(RealKafkaStack stack) throws Exception {
+        String jdbcUrl = "jdbc:sqlite:" + workDir.resolve("redelivery-" + UUID.randomUUID() + ".db");
+        String group = "it-sink-redelivery-" + UUID.randomUUID();
+        String id =
+                ingest(stack, List.of(ownCopyOfTheSeed())).published().get(0).articleId();
+        storeUntil(stack, jdbcUrl, group, store -> store.find(id).isPresent());
+        StoredArticle first = find(jdbcUrl, id);
+
+        // the same enriched record once more on the topic, as a producer retry or a replay delivers it
+        ConsumerRecord<String, byte[]> enriched = awaitEnriched(stack, id);
+        RecordMetadata redelivered;
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(stack.clientConfig(), new StringSerializer(), new ByteArraySerializer())) {
+            redelivered = producer.send(new ProducerRecord<>(Topics.ARTICLES_ENRICHED, id, enriched.value()))
+                    .get(30, TimeUnit.SECONDS);
         }
+        TopicPartition partition = new TopicPartition(redelivered.topic(), redelivered.partition());
+        storeUntil(stack, jdbcUrl, group, store -> committedOffset(stack, group, partition) > redelivered.offset());
+
+        StoredArticle after = find(jdbcUrl, id);
+        assertThat(rowsWithId(jdbcUrl, id)).isEqualTo(1);
+        assertThat(after.kafkaOffset())
+                .as("the redelivered record was read and written (the row names the offset it came from)")
+                .isEqualTo(redelivered.offset());
+        assertThat(after)
+                .as("otherwise the row, its entities and topics as the first delivery wrote them")
+                .usingRecursiveComparison()
+                .ignoringFields("kafkaOffset")
+                .isEqualTo(first);
     }
 
     private static long rowsWithId(String jdbcUrl, String articleId) throws SQLException {
@@ -286,6 +317,28 @@ class PipelineEndToEndIT {
 
     /** Runs a sink (own consumer group) until the article is in the database, then reads it back. */
     private StoredArticle storeUntilPresent(RealKafkaStack stack, String jdbcUrl, String articleId) throws Exception {
+        storeUntil(
+                stack,
+                jdbcUrl,
+                "it-sink-" + UUID.randomUUID(),
+                store -> store.find(articleId).isPresent());
+        return find(jdbcUrl, articleId);
+    }
+
+    private static StoredArticle find(String jdbcUrl, String articleId) {
+        try (ArticleStore store = JdbcArticleStore.open(jdbcUrl)) {
+            return store.find(articleId).orElseThrow();
+        }
+    }
+
+    /**
+     * Runs a sink of {@code group} until {@code done} holds after a poll, then stops it and waits for its loop to
+     * return before closing it (closing a consumer that another thread still polls would hide the real failure
+     * behind a ConcurrentModificationException).
+     */
+    private void storeUntil(
+            RealKafkaStack stack, String jdbcUrl, String group, java.util.function.Predicate<ArticleStore> done)
+            throws Exception {
         SinkConfig config = SinkConfig.from(Settings.of(Map.of(
                 "kafka.bootstrap.servers",
                 stack.bootstrapServers(),
@@ -294,17 +347,57 @@ class PipelineEndToEndIT {
                 "sink.jdbc.url",
                 jdbcUrl,
                 "sink.group.id",
-                "it-sink-" + UUID.randomUUID())));
+                group)));
         try (ArticleStore store = JdbcArticleStore.open(jdbcUrl);
                 EnrichedArticleSink sink = EnrichedArticleSink.create(config, store, Clock.systemUTC())) {
-            CompletableFuture<?> run = CompletableFuture.runAsync(
-                    () -> sink.runUntil(p -> store.find(articleId).isPresent()));
+            CompletableFuture<?> run = CompletableFuture.runAsync(() -> sink.runUntil(p -> done.test(store)));
             try {
                 run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             } finally {
                 sink.shutdown();
+                try {
+                    run.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    // the first get already reported it; this wait only keeps close() after the loop's end
+                }
             }
-            return store.find(articleId).orElseThrow();
         }
+    }
+
+    /** The enriched record of {@code id}, its value as the bytes on the topic. */
+    private static ConsumerRecord<String, byte[]> awaitEnriched(RealKafkaStack stack, String id) {
+        try (TopicProbe<String, byte[]> enriched = TopicProbe.fromBeginning(
+                stack.bootstrapServers(),
+                Topics.ARTICLES_ENRICHED,
+                new StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            return enriched.awaitKey(id, WAIT);
+        }
+    }
+
+    private static long committedOffset(RealKafkaStack stack, String group, TopicPartition partition) {
+        try (Admin admin = stack.newAdmin()) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(partition);
+            return committed == null ? -1 : committed.offset();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the offsets of group " + group, e);
+        }
+    }
+
+    /**
+     * A copy of the seed article with a line of its own, so that its id (derived from the text) belongs to this
+     * test alone: other tests, of this class and of others sharing the stack, ingest the seed too.
+     */
+    private static Path ownCopyOfTheSeed() throws java.io.IOException {
+        String marker = UUID.randomUUID().toString();
+        Path copy = workDir.resolve("seed-" + marker + ".txt");
+        Files.writeString(
+                copy,
+                Files.readString(SEED, StandardCharsets.UTF_8) + "\nReferencia " + marker + ".\n",
+                StandardCharsets.UTF_8);
+        return copy;
     }
 }

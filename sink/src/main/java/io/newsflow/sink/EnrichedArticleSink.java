@@ -345,7 +345,9 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
                         ? null
                         : deserializer.deserialize(record.topic(), record.headers(), record.value());
             } catch (RuntimeException e) {
-                if (DeadLetters.isTransient(e)) {
+                if (!DeadLetters.isRecordFault(e)) {
+                    // an outage is waited out; a registry the sink cannot use (wrong path, refused credentials) ends
+                    // the run: both without committing, so no good record is dead-lettered or skipped
                     throw e;
                 }
                 pending.add(deadLetter(record, e));

@@ -8,6 +8,7 @@ import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.EntityType;
+import io.newsflow.schemas.registry.InMemoryRegistries;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.registry.SchemaRegistryClients;
 import io.newsflow.schemas.serde.AvroWireSerde;
@@ -107,7 +108,7 @@ class EnrichedArticleSinkTest {
     void tearDown() {
         sink.close();
         store.close();
-        SchemaRegistryClients.dropInMemory(REGISTRY);
+        InMemoryRegistries.drop(REGISTRY);
     }
 
     private byte[] bytes(EnrichedArticle article) {
@@ -164,7 +165,7 @@ class EnrichedArticleSinkTest {
         // the root cause names the problem; the message names every layer
         assertThat(letter.getErrorClass())
                 .isEqualTo(io.newsflow.schemas.registry.UnknownSchemaException.class.getName());
-        assertThat(letter.getErrorMessage()).contains("SerializationException").contains("UnknownSchemaException");
+        assertThat(letter.getErrorMessage()).contains("RecordSchemaException").contains("UnknownSchemaException");
     }
 
     @Test

@@ -131,14 +131,22 @@ class LocalStackTest {
         StackConfig config = StackConfig.defaults(dataDirectory).withFreePorts();
         int schemaId;
         String firstBootstrap;
+        int[] otherPorts;
         try (LocalStack first = LocalStack.start(config)) {
             produceAndConsumeOneRecord(first.bootstrapServers());
             schemaId = registerSchema(first.schemaRegistryUrl(), "kept-value");
             firstBootstrap = first.bootstrapServers();
+            // free now while the first stack holds its own: so certainly not the first stack's ports (a port picked
+            // after the stop could be the same one again)
+            otherPorts = freePorts(3);
         }
-        // a clean stop forgets the ports; the free-port config then picks new ones, the controller's included
-        try (LocalStack second = LocalStack.start(config)) {
+        // a clean stop forgets the ports, the controller's included
+        StackConfig moved = config.withBrokerPort(otherPorts[0])
+                .withControllerPort(otherPorts[1])
+                .withRegistryPort(otherPorts[2]);
+        try (LocalStack second = LocalStack.start(moved)) {
             LOG.info("first kafka {}, second kafka {}", firstBootstrap, second.bootstrapServers());
+            assertThat(second.bootstrapServers()).isNotEqualTo(firstBootstrap).endsWith(":" + otherPorts[0]);
             assertThat(consumeAll(second.bootstrapServers(), TOPIC)).containsExactly("hello");
             assertThat(schemaById(second.schemaRegistryUrl(), schemaId)).contains("KeptRecord");
         } finally {
@@ -429,5 +437,24 @@ class LocalStackTest {
                         .map(args -> Arrays.asList(args).contains(marker))
                         .orElse(false))
                 .toList();
+    }
+
+    /** {@code count} distinct ports free at this moment on the loopback. */
+    private static int[] freePorts(int count) throws IOException {
+        java.net.ServerSocket[] sockets = new java.net.ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (java.net.ServerSocket socket : sockets) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
+        }
     }
 }

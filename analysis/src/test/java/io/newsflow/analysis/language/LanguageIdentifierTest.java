@@ -3,7 +3,11 @@ package io.newsflow.analysis.language;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.analysis.LanguageGuess;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class LanguageIdentifierTest {
     private static final LanguageIdentifier IDENTIFIER = LanguageIdentifier.withDefaultLanguages();
@@ -23,25 +27,30 @@ class LanguageIdentifierTest {
         assertThat(guess.confidence()).isGreaterThan(0.9);
     }
 
+    /** One news sentence per supported language; the test below checks that none is missing. */
+    private static final Map<String, String> SENTENCES = Map.of(
+            "en", "The government announced new sanctions against several companies on Friday.",
+            "es", "El gobierno anunció el viernes nuevas sanciones contra varias empresas del sector.",
+            "fr", "Le gouvernement a annoncé de nouvelles sanctions contre plusieurs entreprises vendredi.",
+            "de", "Die Regierung hat am Freitag neue Sanktionen gegen mehrere Unternehmen angekündigt.",
+            "pt", "O governo anunciou na sexta-feira novas sanções contra várias empresas do país.",
+            "it", "Il governo ha annunciato venerdì nuove sanzioni contro diverse aziende del settore.",
+            "nl", "De regering heeft vrijdag nieuwe sancties aangekondigd tegen verschillende bedrijven.",
+            "ru", "Правительство в пятницу объявило о новых санкциях против нескольких компаний.");
+
     @Test
-    void shouldIdentifyEachSupportedLanguage() {
-        assertThat(IDENTIFIER
-                        .identify("The government announced new sanctions against several companies on Friday.")
-                        .code())
-                .isEqualTo("en");
-        assertThat(IDENTIFIER
-                        .identify(
-                                "Le gouvernement a annoncé de nouvelles sanctions contre plusieurs entreprises vendredi.")
-                        .code())
-                .isEqualTo("fr");
-        assertThat(IDENTIFIER
-                        .identify("Die Regierung hat am Freitag neue Sanktionen gegen mehrere Unternehmen angekündigt.")
-                        .code())
-                .isEqualTo("de");
-        assertThat(IDENTIFIER
-                        .identify("Правительство в пятницу объявило о новых санкциях против нескольких компаний.")
-                        .code())
-                .isEqualTo("ru");
+    void shouldHaveASentenceForEachSupportedLanguage() {
+        assertThat(SENTENCES.keySet()).isEqualTo(LanguageIdentifier.DEFAULT_LANGUAGES);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("supportedLanguages")
+    void shouldIdentifyEachSupportedLanguage(String code) {
+        assertThat(IDENTIFIER.identify(SENTENCES.get(code)).code()).isEqualTo(code);
+    }
+
+    static Stream<String> supportedLanguages() {
+        return LanguageIdentifier.DEFAULT_LANGUAGES.stream().sorted();
     }
 
     @Test

@@ -71,8 +71,9 @@ import org.apache.kafka.common.serialization.Deserializer;
  * key or an id, the id is derived from the URL or the text ({@code io.newsflow.ingest.ArticleIds}).
  *
  * <h2>Errors</h2>
- * Never throws for bad content. Throws only what another attempt may cure ({@link DeadLetters#isTransient}: a
- * schema registry that cannot be reached), so the caller retries instead of dead-lettering a good record.
+ * Never throws for bad content. Throws only what is not the record's fault ({@link DeadLetters#blame}): a schema
+ * registry that cannot be reached (the caller retries) or cannot be used at all (a wrong path, refused credentials:
+ * the caller stops), so that no good record is dead-lettered.
  *
  * <p>Thread-safe when the deserializer is (the project's is).
  */
@@ -110,7 +111,7 @@ public final class DropRecordReader {
      *
      * @param key   key bytes, nullable
      * @param value value bytes, nullable (a tombstone)
-     * @throws RuntimeException only when {@link DeadLetters#isTransient} holds for it
+     * @throws RuntimeException only when {@link DeadLetters#isRecordFault} does not hold for it
      */
     public DropOutcome read(String topic, int partition, long offset, byte[] key, byte[] value) {
         if (value == null) {
@@ -141,8 +142,8 @@ public final class DropRecordReader {
                 try {
                     sent = avro.deserialize(topic, value);
                 } catch (RuntimeException e) {
-                    if (DeadLetters.isTransient(e)) {
-                        throw e;
+                    if (!DeadLetters.isRecordFault(e)) {
+                        throw e; // an outage, or a registry the service cannot use: not the record's fault
                     }
                     return rejected(format, e);
                 }

@@ -78,7 +78,9 @@ import org.slf4j.LoggerFactory;
  *       it. When even the abort fails, the producer is replaced by a new one with the same transactional id.</li>
  *   <li>What cannot get better by retrying ends {@link #run()} with a {@link DropTopicStoppedException} saying why:
  *       the producer was fenced (another instance with the same transactional id), the broker refused
- *       authorisation, or the registry refused newsflow's own output schemas.</li>
+ *       authorisation, the registry refused newsflow's own output schemas, or the registry cannot be used at all to
+ *       read an Avro record (a wrong path, refused credentials: {@link DeadLetters.Blame#SERVICE}); nothing is
+ *       dead-lettered or committed for it.</li>
  * </ul>
  *
  * <p>Threading: {@link #run()} on one thread; {@link #shutdown()} from any thread (a shutdown hook) makes it return
@@ -341,6 +343,12 @@ public final class DropTopicIngestor implements Runnable, AutoCloseable {
         } catch (RuntimeException e) {
             if (DeadLetters.isTransient(e)) {
                 throw e;
+            }
+            if (DeadLetters.blame(e) == DeadLetters.Blame.SERVICE) {
+                throw stopped(
+                        "cannot read Avro records: the schema registry cannot be used (check schema.registry.url and"
+                                + " its credentials); nothing was dead-lettered or committed",
+                        e);
             }
             // the reader promises not to throw for content; if it does anyway, the record still gets a dead letter
             // instead of blocking the partition forever

@@ -9,6 +9,7 @@ import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.IngestChannel;
 import io.newsflow.schemas.avro.RawArticle;
+import io.newsflow.schemas.registry.InMemoryRegistries;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.registry.SchemaRegistryClients;
 import io.newsflow.schemas.serde.AvroWireSerde;
@@ -34,7 +35,7 @@ class DropRecordReaderTest {
 
     @AfterEach
     void dropRegistry() {
-        SchemaRegistryClients.dropInMemory(REGISTRY);
+        InMemoryRegistries.drop(REGISTRY);
     }
 
     private static byte[] utf8(String s) {

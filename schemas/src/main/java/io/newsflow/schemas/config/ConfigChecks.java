@@ -1,6 +1,7 @@
 package io.newsflow.schemas.config;
 
 import io.newsflow.schemas.config.Settings.ConfigException;
+import io.newsflow.schemas.registry.SchemaRegistryClients;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
@@ -26,8 +27,8 @@ public final class ConfigChecks {
 
     public static String registryUrl(String key, String value) {
         String v = required(key, value);
-        if (!v.startsWith("http://") && !v.startsWith("https://") && !v.startsWith("mem://")) {
-            throw new ConfigException(key, "must start with http://, https:// or mem://, got '" + v + "'");
+        if (!SchemaRegistryClients.isSupported(v)) {
+            throw new ConfigException(key, "must start with http:// or https://, got '" + Redact.url(v) + "'");
         }
         return v;
     }

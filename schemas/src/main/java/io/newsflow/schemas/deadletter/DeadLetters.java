@@ -1,7 +1,9 @@
 package io.newsflow.schemas.deadletter;
 
 import io.newsflow.schemas.avro.DeadLetter;
+import io.newsflow.schemas.registry.SchemaRegistryException;
 import io.newsflow.schemas.registry.SchemaRegistryUnavailableException;
+import io.newsflow.schemas.serde.RecordSchemaException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
@@ -21,9 +23,10 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * came from (topic, partition and offset, or an origin such as {@code file.jsonl:3}), the error class and a readable
  * reason naming every cause, and when it failed.
  *
- * <p>Only permanent failures are dead-lettered. {@link #isTransient} names the failures that another attempt may
- * cure (a broker or registry that is briefly away, an interrupted call): those are rethrown and retried, since
- * dead-lettering them would lose good records.
+ * <p>Only failures of the record itself are dead-lettered ({@link #blame}, {@link #isRecordFault}). What another
+ * attempt may cure (a broker or registry that is briefly away, an interrupted call) is rethrown and retried, and a
+ * fault of the service's configuration (a registry URL with a wrong path, missing credentials) stops the service:
+ * dead-lettering either would lose good records.
  */
 public final class DeadLetters {
 
@@ -118,19 +121,65 @@ public final class DeadLetters {
     }
 
     /**
+     * Who is to blame for a failure met while handling one record, which decides what the stage does with it.
+     *
+     * <ul>
+     *   <li>{@link #RECORD}: the record's own bytes (wrong magic byte, a schema id the registry does not know, a corrupt
+     *       or invalid body). Dead-letter it with the reason and go on.</li>
+     *   <li>{@link #OUTAGE}: something another attempt may cure (a broker or registry briefly away, an interrupted
+     *       call). Retry without committing; never dead-letter, the record is good.</li>
+     *   <li>{@link #SERVICE}: the service's own configuration or environment: the schema registry answers, but
+     *       refuses or does not know what every record needs (401/403, a wrong path, our own subject or schema
+     *       refused). Stop with the reason and commit nothing: dead-lettering would empty the topic into
+     *       {@code news-dlq}.</li>
+     * </ul>
+     */
+    public enum Blame {
+        RECORD,
+        OUTAGE,
+        SERVICE
+    }
+
+    /**
+     * Who is to blame for {@code error}, looking at its whole cause chain (serdes and Kafka wrap the real cause).
+     * A registry failure is the record's fault only when the deserializer says so ({@link RecordSchemaException}: the
+     * registry answered that the id written in the record does not exist, or is not an Avro schema); any other
+     * registry failure is the service's, or an outage when the registry could not be reached.
+     */
+    public static Blame blame(Throwable error) {
+        Blame blame = Blame.RECORD;
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RecordSchemaException) {
+                return Blame.RECORD;
+            }
+            if (t instanceof InterruptedException || t instanceof InterruptException) {
+                return Blame.OUTAGE; // says nothing about the record nor the registry: the call was cut short
+            }
+            if (blame == Blame.RECORD) {
+                if (t instanceof SchemaRegistryUnavailableException || t instanceof RetriableException) {
+                    blame = Blame.OUTAGE;
+                } else if (t instanceof SchemaRegistryException) {
+                    blame = Blame.SERVICE;
+                }
+            }
+        }
+        return blame;
+    }
+
+    /**
      * True for failures that another attempt may cure: Kafka's retriable errors, an unreachable schema registry and an
      * interrupted attempt (which says nothing about the record), anywhere in the cause chain (serdes wrap them).
      */
     public static boolean isTransient(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RetriableException
-                    || t instanceof SchemaRegistryUnavailableException
-                    || t instanceof InterruptedException
-                    || t instanceof InterruptException) {
-                return true;
-            }
-        }
-        return false;
+        return blame(error) == Blame.OUTAGE;
+    }
+
+    /**
+     * True only when the record itself is bad and may be dead-lettered ({@link Blame#RECORD}); false for an outage or
+     * a fault of the service's configuration, which must be retried or stop the service instead.
+     */
+    public static boolean isRecordFault(Throwable error) {
+        return blame(error) == Blame.RECORD;
     }
 
     /** A one-line reason naming every cause: {@code SerializationException: ... <- UnknownSchemaException: ...}. */

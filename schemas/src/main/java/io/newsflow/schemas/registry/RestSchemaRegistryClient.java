@@ -3,6 +3,7 @@ package io.newsflow.schemas.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.newsflow.schemas.config.Redact;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.slf4j.Logger;
@@ -47,6 +49,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     private final String baseUrl;
     private final Options options;
     private final HttpClient http;
+    private final Optional<String> authorization;
     private final Map<String, Map<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
 
@@ -89,6 +92,22 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             }
         }
 
+        /**
+         * The longest one call can block before it throws: every attempt waiting its full connect and request
+         * timeouts, plus every backoff between them. A caller inside a Kafka transaction keeps this below the
+         * transaction timeout.
+         */
+        public Duration worstCase() {
+            Duration total = connectTimeout.plus(requestTimeout).multipliedBy(maxAttempts);
+            Duration backoff = initialBackoff.compareTo(maxBackoff) > 0 ? maxBackoff : initialBackoff;
+            for (int retry = 1; retry < maxAttempts; retry++) {
+                total = total.plus(backoff);
+                Duration doubled = backoff.multipliedBy(2);
+                backoff = doubled.compareTo(maxBackoff) > 0 ? maxBackoff : doubled;
+            }
+            return total;
+        }
+
         /** The same options with another retry policy. */
         public Options withRetries(int attempts, Duration initial, Duration max) {
             return new Options(connectTimeout, requestTimeout, attempts, initial, max);
@@ -105,16 +124,36 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
      *                {@code http://host:8081} (Confluent); a trailing slash is ignored
      */
     public RestSchemaRegistryClient(String baseUrl, Options options) {
-        this.baseUrl = validateBaseUrl(baseUrl);
-        this.options = Objects.requireNonNull(options, "options");
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(options.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this(baseUrl, options, RegistryAccess.DEFAULT);
     }
 
-    private static final String EXPECTED_URL =
-            "expected http(s)://host[:port][/path], or mem://<name> for the in-memory registry";
+    /**
+     * @param baseUrl the API root; user info in it ({@code https://user:password@host}) is sent as HTTP basic
+     *                authentication unless {@code access} names other credentials, and never appears in messages
+     * @param access  credentials and TLS settings, as Confluent's serdes name them
+     */
+    public RestSchemaRegistryClient(String baseUrl, Options options, RegistryAccess access) {
+        String validated = validateBaseUrl(baseUrl);
+        URI uri = URI.create(validated);
+        this.authorization = Objects.requireNonNull(access, "access").authorization(uri);
+        this.baseUrl = withoutUserInfo(uri);
+        this.options = Objects.requireNonNull(options, "options");
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(options.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER);
+        access.sslContext().ifPresent(builder::sslContext);
+        this.http = builder.build();
+    }
+
+    private static String withoutUserInfo(URI uri) {
+        if (uri.getRawUserInfo() == null) {
+            return uri.toString();
+        }
+        String s = uri.toString();
+        return s.replace(uri.getRawUserInfo() + "@", "");
+    }
+
+    private static final String EXPECTED_URL = "expected http(s)://host[:port][/path]";
 
     static String validateBaseUrl(String baseUrl) {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -126,11 +165,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         try {
             uri = URI.create(trimmed);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "Schema registry URL '" + baseUrl + "' is not a valid URL: " + EXPECTED_URL, e);
+            throw new IllegalArgumentException("Schema registry URL '" + Redact.url(baseUrl) + "' is not a valid URL ("
+                    + Redact.url(e.getMessage()) + "): " + EXPECTED_URL);
         }
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException("Schema registry URL '" + baseUrl + "' is not usable: " + EXPECTED_URL);
+            throw new IllegalArgumentException(
+                    "Schema registry URL '" + Redact.url(baseUrl) + "' is not usable: " + EXPECTED_URL);
         }
         return trimmed;
     }
@@ -185,8 +225,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         JsonNode answer = send(action, "GET", path, null);
         JsonNode type = answer.get("schemaType");
         if (type != null && !type.isNull() && !"AVRO".equalsIgnoreCase(type.asText())) {
-            throw new SchemaRegistryException(
-                    action, baseUrl + path, 200, null, "schema is of type " + type.asText() + ", not AVRO", null);
+            throw new NotAvroSchemaException(
+                    action, baseUrl + path, "schema is of type " + type.asText() + ", not AVRO");
         }
         JsonNode text = answer.get("schema");
         if (text == null || !text.isTextual()) {
@@ -222,6 +262,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(options.requestTimeout())
                 .header("Accept", CONTENT_TYPE + ", application/json");
+        authorization.ifPresent(value -> request.header("Authorization", value));
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -298,8 +339,30 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     private static SchemaRegistryException clientError(String action, String url, int status, RegistryError error) {
         Integer code = error.code();
-        if (status == 404 || code != null && (code == 40401 || code == 40402 || code == 40403)) {
+        if (code != null && (code == 40401 || code == 40402 || code == UnknownSchemaException.SCHEMA_NOT_FOUND)) {
             return new UnknownSchemaException(action, url, status, code, error.message());
+        }
+        if (status == 404) {
+            // A registry says what it does not have with an error code; a bare 404 (Apicurio: error_code 0 or 404)
+            // means the URL leads to no registry API at all, and every record would fail the same way.
+            return new SchemaRegistryException(
+                    action,
+                    url,
+                    status,
+                    code,
+                    "no Confluent-compatible registry API at this path (check schema.registry.url; for Apicurio it"
+                            + " ends in /apis/ccompat/v7): " + error.message(),
+                    null);
+        }
+        if (status == 401 || status == 403) {
+            return new SchemaRegistryException(
+                    action,
+                    url,
+                    status,
+                    code,
+                    "the registry refused the credentials (check basic.auth.credentials.source and"
+                            + " basic.auth.user.info): " + error.message(),
+                    null);
         }
         if (status == 409 || code != null && (code == 409 || code == 40901)) {
             return new IncompatibleSchemaException(action, url, status, code, error.message());

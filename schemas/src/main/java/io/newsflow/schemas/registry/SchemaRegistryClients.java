@@ -1,21 +1,20 @@
 package io.newsflow.schemas.registry;
 
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
- * Picks the registry client for a URL: {@code mem://<name>} gives the in-memory registry of that name (the same
- * instance for the same name within the JVM, like Confluent's {@code mock://} scopes), anything else the REST client.
+ * Picks the registry client for a URL: the REST client for {@code http(s)://...}, or the client of a
+ * {@link SchemaRegistryClientProvider} on the classpath that accepts the URL (tests bring one for {@code mem://}).
  */
 public final class SchemaRegistryClients {
 
-    /** URL prefix of in-memory registries. */
-    public static final String IN_MEMORY_PREFIX = "mem://";
-
-    // The in-memory "scopes": shared by name on purpose, so that a serializer and a deserializer configured
-    // separately from the same URL (as Kafka Streams does) see the same registry.
-    private static final Map<String, InMemorySchemaRegistryClient> IN_MEMORY = new ConcurrentHashMap<>();
+    private static final List<SchemaRegistryClientProvider> PROVIDERS =
+            ServiceLoader.load(SchemaRegistryClientProvider.class).stream()
+                    .map(ServiceLoader.Provider::get)
+                    .toList();
 
     private SchemaRegistryClients() {}
 
@@ -27,23 +26,33 @@ public final class SchemaRegistryClients {
     /**
      * The client for {@code url}.
      *
-     * @throws IllegalArgumentException if the URL is neither {@code mem://<name>} nor {@code http(s)://...}
+     * @throws IllegalArgumentException if the URL is not {@code http(s)://...} and no provider accepts it
      */
     public static SchemaRegistryClient forUrl(String url, RestSchemaRegistryClient.Options options) {
-        Objects.requireNonNull(url, "url");
-        String trimmed = url.trim();
-        if (trimmed.startsWith(IN_MEMORY_PREFIX)) {
-            String name = trimmed.substring(IN_MEMORY_PREFIX.length());
-            if (name.isEmpty()) {
-                throw new IllegalArgumentException("In-memory registry URL '" + url + "' needs a name: mem://<name>");
-            }
-            return IN_MEMORY.computeIfAbsent(name, InMemorySchemaRegistryClient::new);
-        }
-        return new RestSchemaRegistryClient(trimmed, options);
+        return forUrl(url, options, RegistryAccess.DEFAULT);
     }
 
-    /** Forgets the in-memory registry of that name, so that the next {@code mem://<name>} starts empty. */
-    public static void dropInMemory(String name) {
-        IN_MEMORY.remove(name);
+    /** The client for {@code url}, with these credentials and TLS settings (used by the REST client). */
+    public static SchemaRegistryClient forUrl(
+            String url, RestSchemaRegistryClient.Options options, RegistryAccess access) {
+        Objects.requireNonNull(url, "url");
+        String trimmed = url.trim();
+        Optional<SchemaRegistryClientProvider> provider = provider(trimmed);
+        if (provider.isPresent()) {
+            return provider.get().create(trimmed);
+        }
+        return new RestSchemaRegistryClient(trimmed, options, access);
+    }
+
+    /** Whether {@code url} names a registry this process can reach: {@code http(s)://}, or one a provider accepts. */
+    public static boolean isSupported(String url) {
+        String trimmed = url == null ? "" : url.trim();
+        return trimmed.startsWith("http://")
+                || trimmed.startsWith("https://")
+                || provider(trimmed).isPresent();
+    }
+
+    private static Optional<SchemaRegistryClientProvider> provider(String url) {
+        return PROVIDERS.stream().filter(p -> p.accepts(url)).findFirst();
     }
 }

@@ -1,7 +1,9 @@
 package io.newsflow.schemas.serde;
 
+import io.newsflow.schemas.registry.NotAvroSchemaException;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.registry.SchemaRegistryException;
+import io.newsflow.schemas.registry.UnknownSchemaException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
@@ -106,9 +108,18 @@ public final class AvroWireDeserializer<T extends SpecificRecord> implements Des
         try {
             writer = client.schemaById(id);
         } catch (SchemaRegistryException e) {
+            if (e instanceof UnknownSchemaException unknown && unknown.isSchemaIdUnknown()
+                    || e instanceof NotAvroSchemaException) {
+                throw new RecordSchemaException(
+                        "Record from topic '" + topic + "' names writer schema id " + id
+                                + ", which the registry cannot give as Avro: " + e.getMessage(),
+                        e);
+            }
+            // Not the record's fault: the registry is away, refuses us, or the URL points elsewhere. Said plainly, so
+            // that no caller dead-letters a good record for it.
             throw new SerializationException(
-                    "Could not get the writer schema (id " + id + ") of a record from topic '" + topic + "': "
-                            + e.getMessage(),
+                    "Could not get the writer schema (id " + id + ") of a record from topic '" + topic
+                            + "' because the schema registry failed, not the record: " + e.getMessage(),
                     e);
         }
         Class<? extends SpecificRecord> readType = type != null ? type : classNamed(topic, id, writer);

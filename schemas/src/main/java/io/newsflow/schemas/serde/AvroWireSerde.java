@@ -13,7 +13,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * <p>It exists because Confluent's serializer jars cannot be obtained from Maven Central. Its bytes are exactly
  * Confluent's (magic byte {@code 0}, 4-byte big-endian schema id, Avro binary), so Kafka UI, kcat and Confluent's
  * deserializer read newsflow's topics. It talks to any Confluent-compatible registry, including Apicurio's ccompat
- * API, or to the in-memory registry for tests ({@code mem://<name>}).
+ * API, or, in tests, to the in-memory registry of the schemas test-jar.
  *
  * <p>In code: {@code AvroWireSerde.forValues(registry, RawArticle.class)}. In a Kafka or Streams config:
  * {@code default.value.serde=io.newsflow.schemas.serde.AvroWireSerde} plus the keys of {@link AvroWireSerdeConfig}.

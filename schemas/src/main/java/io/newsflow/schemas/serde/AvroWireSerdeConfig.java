@@ -1,5 +1,8 @@
 package io.newsflow.schemas.serde;
 
+import io.newsflow.schemas.config.Redact;
+import io.newsflow.schemas.registry.RegistryAccess;
+import io.newsflow.schemas.registry.RestSchemaRegistryClient;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.registry.SchemaRegistryClients;
 import java.util.Locale;
@@ -15,11 +18,14 @@ import org.apache.kafka.common.config.ConfigException;
  *   <caption>Keys</caption>
  *   <tr><th>Key</th><th>Type</th><th>Default</th><th>Meaning</th></tr>
  *   <tr><td>{@value #SCHEMA_REGISTRY_URL}</td><td>string</td><td>required</td>
- *       <td>Registry base URL: {@code http://host:8081}, {@code http://host:8080/apis/ccompat/v7}, or
- *       {@code mem://<name>} for the in-memory registry of that name.</td></tr>
+ *       <td>Registry base URL: {@code http://host:8081}, {@code http://host:8080/apis/ccompat/v7} (tests also
+ *       use {@code mem://<name>}, served by the in-memory registry of the schemas test-jar).</td></tr>
  *   <tr><td>{@value #COMPATIBILITY}</td><td>string</td><td>{@code BACKWARD}</td>
  *       <td>Compatibility level the serializer sets once per subject when it first writes to it; {@value #KEEP}
  *       leaves the registry's setting alone.</td></tr>
+ *   <tr><td>{@code basic.auth.credentials.source}, {@code basic.auth.user.info},
+ *       {@code schema.registry.ssl.*}</td><td></td><td>none</td>
+ *       <td>Registry credentials and TLS, named as Confluent's serdes name them: see {@link RegistryAccess}.</td></tr>
  *   <tr><td>{@value #KEY_CLASS} / {@value #VALUE_CLASS}</td><td>class or class name</td><td>none</td>
  *       <td>The generated {@code SpecificRecord} class to read keys / values into (its schema is the reader schema).
  *       Without it the class is found from the writer schema's full name, as Confluent's
@@ -47,9 +53,10 @@ public final class AvroWireSerdeConfig {
             throw new ConfigException(SCHEMA_REGISTRY_URL, url, "is required by the newsflow Avro serde");
         }
         try {
-            return SchemaRegistryClients.forUrl(url.toString());
+            return SchemaRegistryClients.forUrl(
+                    url.toString(), RestSchemaRegistryClient.Options.DEFAULTS, RegistryAccess.from(configs));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(SCHEMA_REGISTRY_URL, url, e.getMessage());
+            throw new ConfigException(SCHEMA_REGISTRY_URL, Redact.url(url.toString()), e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.newsflow.schemas.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -43,7 +44,10 @@ class SettingsTest {
                 Map.of("kafka.bootstrap.servers", "h:1"));
         settings.requiredString("kafka.bootstrap.servers");
 
-        settings.requireAllUsed();
+        assertThatCode(settings::requireAllUsed).doesNotThrowAnyException();
+        // the same unused key given explicitly is refused: the environment's are let through on purpose
+        Settings explicit = Settings.fromEnvironment(Map.of(), Map.of("sink.jdbc.url", "jdbc:sqlite:x"));
+        assertThatThrownBy(explicit::requireAllUsed).hasMessageContaining("sink.jdbc.url");
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsflow.schemas.registry.SchemaRegistryException;
 import io.newsflow.schemas.registry.SchemaRegistryUnavailableException;
 import io.newsflow.schemas.registry.UnknownSchemaException;
+import io.newsflow.schemas.serde.RecordSchemaException;
+import java.util.List;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -39,11 +41,35 @@ class DeadLettersTest {
     }
 
     @Test
-    void shouldTreatAnUnknownSchemaIdAsPermanent() {
+    void shouldBlameTheRecordWhenTheDeserializerSaysItsSchemaIdIsUnknown() {
+        var unknown = new UnknownSchemaException("fetch schema 7", "http://r", 404, 40403, "Schema not found");
+        var thrown = new SerializationException("wrapped", new RecordSchemaException("id 7 unknown", unknown));
+
+        assertThat(DeadLetters.blame(thrown)).isEqualTo(DeadLetters.Blame.RECORD);
+        assertThat(DeadLetters.isRecordFault(thrown)).isTrue();
+        assertThat(DeadLetters.isTransient(thrown)).isFalse();
+    }
+
+    @Test
+    void shouldBlameTheServiceForARegistryThatAnswersButCannotBeUsed() {
+        var wrongPath = new SchemaRegistryException("fetch schema 7", "http://r/wrong", 404, 0, "no API here", null);
+        var refused = new SchemaRegistryException("register", "http://r", 401, null, "Unauthorized", null);
+        var ownSubjectMissing = new UnknownSchemaException("look up", "http://r", 404, 40401, "no subject");
+
+        assertThat(List.of(wrongPath, refused, ownSubjectMissing))
+                .allSatisfy(e -> assertThat(DeadLetters.blame(new SerializationException("cannot", e)))
+                        .isEqualTo(DeadLetters.Blame.SERVICE));
+        assertThat(DeadLetters.isRecordFault(new SerializationException("cannot", wrongPath)))
+                .isFalse();
+    }
+
+    @Test
+    void shouldBlameTheServiceEvenForAnUnknownIdTheDeserializerDidNotVouchFor() {
+        // an UnknownSchemaException alone (a serializer's lookup, a setCompatibility) is not about a record's bytes
         var unknown = new UnknownSchemaException("fetch schema 7", "http://r", 404, 40403, "Schema not found");
 
-        assertThat(DeadLetters.isTransient(new SerializationException("cannot read", unknown)))
-                .isFalse();
+        assertThat(DeadLetters.blame(new SerializationException("cannot read", unknown)))
+                .isEqualTo(DeadLetters.Blame.SERVICE);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.newsflow.schemas.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -41,7 +43,7 @@ class RestSchemaRegistryClientTest {
             RestSchemaRegistryClient.Options.DEFAULTS.withRetries(3, Duration.ofMillis(1), Duration.ofMillis(5));
 
     /** One request as the server saw it. */
-    private record Seen(String method, String path, String contentType, String body) {}
+    private record Seen(String method, String path, String contentType, String body, String authorization) {}
 
     /** One scripted answer. */
     private record Answer(int status, String body) {}
@@ -70,7 +72,8 @@ class RestSchemaRegistryClientTest {
                 exchange.getRequestMethod(),
                 exchange.getRequestURI().getRawPath(),
                 exchange.getRequestHeaders().getFirst("Content-Type"),
-                body));
+                body,
+                exchange.getRequestHeaders().getFirst("Authorization")));
         Answer answer;
         synchronized (script) {
             answer = script.isEmpty()
@@ -178,7 +181,7 @@ class RestSchemaRegistryClientTest {
         answer(200, "{\"schema\":\"syntax = \\\"proto3\\\";\",\"schemaType\":\"PROTOBUF\"}");
 
         assertThatThrownBy(() -> client().schemaById(3))
-                .isInstanceOf(SchemaRegistryException.class)
+                .isInstanceOf(NotAvroSchemaException.class)
                 .hasMessageContaining("PROTOBUF");
     }
 
@@ -188,6 +191,7 @@ class RestSchemaRegistryClientTest {
 
         assertThatThrownBy(() -> client().schemaById(999))
                 .isInstanceOfSatisfying(UnknownSchemaException.class, e -> {
+                    assertThat(e.isSchemaIdUnknown()).isTrue();
                     assertThat(e.httpStatus()).isEqualTo(404);
                     assertThat(e.errorCode()).hasValue(40403);
                     assertThat(e.url()).isEqualTo(baseUrl + "/schemas/ids/999");
@@ -245,6 +249,79 @@ class RestSchemaRegistryClientTest {
                 .isInstanceOfSatisfying(
                         IncompatibleSchemaException.class,
                         e -> assertThat(e.errorCode()).hasValue(40901));
+    }
+
+    @Test
+    void shouldTellAPathWithNoRegistryApiFromAnUnknownId() {
+        // what Apicurio answers under a wrong path: a 404 without a registry error code
+        answer(404, "{\"error_code\":0,\"message\":\"RESTEASY003210: Could not find resource for full path\"}");
+
+        assertThatThrownBy(() -> client().schemaById(7))
+                .isExactlyInstanceOf(SchemaRegistryException.class)
+                .hasMessageContaining("HTTP 404")
+                .hasMessageContaining("no Confluent-compatible registry API at this path");
+    }
+
+    @Test
+    void shouldSayTheRegistryRefusedTheCredentials() {
+        answer(401, "{\"error_code\":401,\"message\":\"Unauthorized\"}");
+
+        assertThatThrownBy(() -> client().schemaById(7))
+                .isExactlyInstanceOf(SchemaRegistryException.class)
+                .hasMessageContaining("HTTP 401")
+                .hasMessageContaining("refused the credentials");
+    }
+
+    @Test
+    void shouldTellAMissingSubjectByItsErrorCode() {
+        answer(404, "{\"error_code\":40401,\"message\":\"No artifact with ID 'x-value' was found.\"}");
+
+        assertThatThrownBy(() -> client().setCompatibility("x-value", "BACKWARD"))
+                .isInstanceOfSatisfying(
+                        UnknownSchemaException.class,
+                        e -> assertThat(e.isSchemaIdUnknown()).isFalse());
+    }
+
+    @Test
+    void shouldSendTheUrlsUserInfoAsBasicAuthAndNeverShowThePassword() {
+        String withCredentials = baseUrl.replace("http://", "http://newsflow:s3cr%40t@");
+        answer(401, "{\"error_code\":401,\"message\":\"Unauthorized\"}");
+        RestSchemaRegistryClient client = new RestSchemaRegistryClient(withCredentials, FAST);
+
+        Throwable thrown = catchThrowable(() -> client.schemaById(7));
+
+        assertThat(seen)
+                .singleElement()
+                .satisfies(
+                        request -> assertThat(request.authorization()).isEqualTo("Basic " + base64("newsflow:s3cr@t")));
+        assertThat(client.url()).isEqualTo(baseUrl);
+        assertThat(thrown).hasMessageContaining("HTTP 401").hasMessageNotContaining("s3cr");
+    }
+
+    @Test
+    void shouldSendBasicAuthFromUserInfoNamedAsConfluentNamesIt() {
+        answer(200, JSON.createObjectNode().put("schema", SCHEMA.toString()).toString());
+        RegistryAccess access = RegistryAccess.from(
+                Map.of(RegistryAccess.CREDENTIALS_SOURCE, "USER_INFO", RegistryAccess.USER_INFO, "svc:pa55"));
+
+        new RestSchemaRegistryClient(baseUrl, FAST, access).schemaById(3);
+
+        assertThat(seen)
+                .singleElement()
+                .satisfies(request -> assertThat(request.authorization()).isEqualTo("Basic " + base64("svc:pa55")));
+        assertThat(access.toString()).doesNotContain("pa55");
+    }
+
+    @Test
+    void shouldNotShowThePasswordOfAnUnusableUrl() {
+        assertThatThrownBy(() -> new RestSchemaRegistryClient("ftp://svc:pa55@registry:8081", FAST))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ftp://***@registry:8081")
+                .hasMessageNotContaining("pa55");
+    }
+
+    private static String base64(String s) {
+        return java.util.Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

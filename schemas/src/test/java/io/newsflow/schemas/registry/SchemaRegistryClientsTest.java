@@ -21,7 +21,7 @@ class SchemaRegistryClientsTest {
     @Test
     void shouldStartEmptyAfterDroppingInMemoryRegistry() {
         SchemaRegistryClient before = SchemaRegistryClients.forUrl("mem://dropped");
-        SchemaRegistryClients.dropInMemory("dropped");
+        InMemoryRegistries.drop("dropped");
 
         assertThat(SchemaRegistryClients.forUrl("mem://dropped")).isNotSameAs(before);
     }
@@ -39,7 +39,7 @@ class SchemaRegistryClientsTest {
         assertThatThrownBy(() -> SchemaRegistryClients.forUrl("127.0.0.1:8081"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("127.0.0.1:8081")
-                .hasMessageContaining("mem://");
+                .hasMessageContaining("http(s)://");
         assertThatThrownBy(() -> SchemaRegistryClients.forUrl("mem://"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("needs a name");

@@ -9,9 +9,11 @@ import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.IngestChannel;
 import io.newsflow.schemas.avro.RawArticle;
+import io.newsflow.schemas.deadletter.DeadLetters;
 import io.newsflow.schemas.registry.InMemorySchemaRegistryClient;
 import io.newsflow.schemas.registry.IncompatibleSchemaException;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
+import io.newsflow.schemas.registry.SchemaRegistryException;
 import io.newsflow.schemas.registry.UnknownSchemaException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -204,7 +206,44 @@ class AvroWireSerdeTest {
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("news-articles-raw")
                 .hasMessageContaining("id 12345")
-                .hasCauseInstanceOf(UnknownSchemaException.class);
+                .isInstanceOf(RecordSchemaException.class)
+                .hasCauseInstanceOf(UnknownSchemaException.class)
+                .satisfies(e -> assertThat(DeadLetters.blame(e)).isEqualTo(DeadLetters.Blame.RECORD));
+    }
+
+    @Test
+    void shouldNotBlameTheRecordWhenTheRegistryHasNoApiAtItsUrl() {
+        SchemaRegistryClient wrongPath = new SchemaRegistryClient() {
+            @Override
+            public int register(String subject, Schema schema) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Schema schemaById(int id) {
+                // what the REST client throws for Apicurio's bare 404 under a wrong path
+                throw new SchemaRegistryException(
+                        "Fetching schema id " + id, url(), 404, 0, "no Confluent-compatible registry API", null);
+            }
+
+            @Override
+            public void setCompatibility(String subject, String level) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public String url() {
+                return "http://127.0.0.1:8080/wrong";
+            }
+        };
+        byte[] someId = {0, 0, 0, 0, 1, 2, 'x'};
+
+        assertThatThrownBy(() -> AvroWireSerde.forValues(wrongPath, RawArticle.class)
+                        .deserializer()
+                        .deserialize("news-articles-raw", someId))
+                .isNotInstanceOf(RecordSchemaException.class)
+                .hasMessageContaining("the schema registry failed, not the record")
+                .satisfies(e -> assertThat(DeadLetters.blame(e)).isEqualTo(DeadLetters.Blame.SERVICE));
     }
 
     @Test

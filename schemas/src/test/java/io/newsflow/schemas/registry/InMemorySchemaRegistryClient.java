@@ -72,7 +72,7 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
                     "Fetching schema id " + id,
                     url,
                     SchemaRegistryException.NO_STATUS,
-                    null,
+                    UnknownSchemaException.SCHEMA_NOT_FOUND,
                     "no schema with id " + id + " in this in-memory registry (ids 1.." + (nextId - 1) + ")");
         }
         return schema;

@@ -1,0 +1,131 @@
+package io.newsflow.enrich;
+
+import io.newsflow.schemas.deadletter.DeadLetters;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import org.apache.kafka.streams.errors.MissingSourceTopicException;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the enricher does when a stream thread dies, so that an outage never turns into a crash loop.
+ *
+ * <ul>
+ *   <li>An outage ({@link DeadLetters.Blame#OUTAGE}: a broker or registry briefly away) replaces the thread, which
+ *       retries from the last commit (exactly-once: the open transaction is aborted). Before each replacement it
+ *       waits, {@link #FIRST_BACKOFF} doubling up to {@link #MAX_BACKOFF}; after {@link #MAX_REPLACEMENTS}
+ *       replacements in a row it gives up and the client stops, saying why. A thread that ran for
+ *       {@link #HEALTHY_AFTER} since the last failure starts the count again.</li>
+ *   <li>A source topic that does not exist (yet, or again after a broker lost it) is waited for the same way: the
+ *       replacement thread rejoins the group and looks again.</li>
+ *   <li>A schema registry the service cannot use ({@link DeadLetters.Blame#SERVICE}) or any other failure stops the
+ *       client at once: another attempt would fail the same way.</li>
+ * </ul>
+ *
+ * <p>The wait happens on the dying thread, before Kafka Streams starts the new one: the other threads go on.
+ * Thread-safe (several stream threads may fail at once).
+ */
+final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamThreadFailures.class);
+
+    static final int MAX_REPLACEMENTS = 6;
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    static final Duration HEALTHY_AFTER = Duration.ofMinutes(5);
+
+    /** How the handler waits; a test passes one that records instead of sleeping. */
+    interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private int replacementsInARow;
+    private Instant lastFailure;
+    private volatile String stopReason;
+
+    StreamThreadFailures(Clock clock, Sleeper sleeper) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    }
+
+    /** The handler of a running service: real clock, real sleep. */
+    static StreamThreadFailures forService() {
+        return new StreamThreadFailures(Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+    }
+
+    @Override
+    public StreamThreadExceptionResponse handle(Throwable error) {
+        DeadLetters.Blame blame = DeadLetters.blame(error);
+        if (blame == DeadLetters.Blame.SERVICE) {
+            return stop(
+                    "the schema registry cannot be used (check schema.registry.url and its credentials); no record"
+                            + " was dead-lettered for it: " + DeadLetters.describe(error),
+                    error);
+        }
+        if (blame != DeadLetters.Blame.OUTAGE && !isMissingSourceTopic(error)) {
+            return stop("a stream thread failed: " + DeadLetters.describe(error), error);
+        }
+        Duration backoff;
+        int attempt;
+        synchronized (this) {
+            Instant now = clock.instant();
+            if (lastFailure != null && Duration.between(lastFailure, now).compareTo(HEALTHY_AFTER) >= 0) {
+                replacementsInARow = 0;
+            }
+            lastFailure = now;
+            if (replacementsInARow >= MAX_REPLACEMENTS) {
+                return stop(
+                        "gave up after " + MAX_REPLACEMENTS + " replacements of a failed stream thread in a row; the"
+                                + " last failure: " + DeadLetters.describe(error),
+                        error);
+            }
+            attempt = ++replacementsInARow;
+            backoff = backoff(attempt);
+        }
+        LOG.warn(
+                "Enricher stream thread failed (outage, attempt {} of {}); a new thread retries from the last commit"
+                        + " in {} ms",
+                attempt,
+                MAX_REPLACEMENTS,
+                backoff.toMillis(),
+                error);
+        try {
+            sleeper.sleep(backoff);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return stop("interrupted while waiting to replace a failed stream thread", error);
+        }
+        return StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+
+    private static boolean isMissingSourceTopic(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MissingSourceTopicException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The wait before replacement number {@code attempt} (1-based). */
+    static Duration backoff(int attempt) {
+        Duration d = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempt - 1, 20));
+        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
+    }
+
+    /** Why the handler stopped the client, or {@code null} while it has not. */
+    String stopReason() {
+        return stopReason;
+    }
+
+    private StreamThreadExceptionResponse stop(String reason, Throwable error) {
+        stopReason = reason;
+        LOG.error("Enricher stops: {}", reason, error);
+        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+}
