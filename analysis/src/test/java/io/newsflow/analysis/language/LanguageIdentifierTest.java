@@ -28,15 +28,18 @@ class LanguageIdentifierTest {
     }
 
     /** One news sentence per supported language; the test below checks that none is missing. */
-    private static final Map<String, String> SENTENCES = Map.of(
-            "en", "The government announced new sanctions against several companies on Friday.",
-            "es", "El gobierno anunció el viernes nuevas sanciones contra varias empresas del sector.",
-            "fr", "Le gouvernement a annoncé de nouvelles sanctions contre plusieurs entreprises vendredi.",
-            "de", "Die Regierung hat am Freitag neue Sanktionen gegen mehrere Unternehmen angekündigt.",
-            "pt", "O governo anunciou na sexta-feira novas sanções contra várias empresas do país.",
-            "it", "Il governo ha annunciato venerdì nuove sanzioni contro diverse aziende del settore.",
-            "nl", "De regering heeft vrijdag nieuwe sancties aangekondigd tegen verschillende bedrijven.",
-            "ru", "Правительство в пятницу объявило о новых санкциях против нескольких компаний.");
+    private static final Map<String, String> SENTENCES = Map.ofEntries(
+            Map.entry("en", "The government announced new sanctions against several companies on Friday."),
+            Map.entry("es", "El gobierno anunció el viernes nuevas sanciones contra varias empresas del sector."),
+            Map.entry("fr", "Le gouvernement a annoncé de nouvelles sanctions contre plusieurs entreprises vendredi."),
+            Map.entry("de", "Die Regierung hat am Freitag neue Sanktionen gegen mehrere Unternehmen angekündigt."),
+            Map.entry("pt", "O governo anunciou na sexta-feira novas sanções contra várias empresas do país."),
+            Map.entry("it", "Il governo ha annunciato venerdì nuove sanzioni contro diverse aziende del settore."),
+            Map.entry("nl", "De regering heeft vrijdag nieuwe sancties aangekondigd tegen verschillende bedrijven."),
+            Map.entry("ru", "Правительство в пятницу объявило о новых санкциях против нескольких компаний."),
+            Map.entry("zh", "政府星期五宣布对几家公司实施新的制裁措施。"),
+            Map.entry("ar", "أعلنت الحكومة يوم الجمعة عن عقوبات جديدة ضد عدة شركات."),
+            Map.entry("ko", "정부는 금요일 여러 기업에 대한 새로운 제재를 발표했다."));
 
     @Test
     void shouldHaveASentenceForEachSupportedLanguage() {
