@@ -11,6 +11,7 @@ import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.avro.IngestChannel;
 import io.newsflow.schemas.avro.RawArticle;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
+import io.newsflow.schemas.registry.InMemoryRegistries;
 import io.newsflow.schemas.registry.SchemaRegistryClients;
 import io.newsflow.schemas.serde.AvroWireSerde;
 import java.time.Clock;
@@ -41,7 +42,7 @@ class DropRecordFuzzTest {
 
     @AfterEach
     void dropRegistry() {
-        SchemaRegistryClients.dropInMemory(REGISTRY);
+        InMemoryRegistries.drop(REGISTRY);
     }
 
     @Test
