@@ -1,9 +1,12 @@
 package io.newsflow.app;
 
+import io.newsflow.app.monitor.MonitorConfig;
+import io.newsflow.app.monitor.ServiceMonitor;
 import io.newsflow.enrich.ArticleEnricher;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.EnrichSerdes;
 import io.newsflow.enrich.EnrichService;
+import io.newsflow.schemas.config.Settings;
 import io.newsflow.schemas.registry.SchemaRegistryClients;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,12 +31,23 @@ final class EnrichCommand implements Callable<Integer> {
     private ServiceOptions options;
 
     @Override
+    @SuppressWarnings("try") // the monitor is only opened and closed here
     public Integer call() throws Exception {
-        EnrichConfig config = EnrichConfig.from(options.settings());
+        Settings settings = options.settings();
+        MonitorConfig monitorConfig = MonitorConfig.from(settings, MonitorConfig.ENRICH_PORT);
+        EnrichConfig config = Workspace.current().resolve(EnrichConfig.from(settings));
         ArticleEnricher enricher = ArticleEnricher.withDefaultKnowledgeBase();
         EnrichService.createMissingTopicTopics(config, enricher.topicIds());
         try (EnrichService service = EnrichService.start(
-                config, EnrichSerdes.using(SchemaRegistryClients.forUrl(config.schemaRegistryUrl())), enricher)) {
+                        config,
+                        EnrichSerdes.using(SchemaRegistryClients.forUrl(config.schemaRegistryUrl())),
+                        enricher);
+                ServiceMonitor monitor = Monitoring.enrich(
+                        monitorConfig,
+                        config.bootstrapServers(),
+                        config.schemaRegistryUrl(),
+                        service,
+                        spec.commandLine().getErr())) {
             // The JVM halts as soon as its hooks return, so the hook itself closes the client (leaving the group,
             // aborting the open transaction) instead of only telling this thread to do it.
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "newsflow-enrich-stop"));

@@ -96,8 +96,9 @@ public final class EnrichService implements AutoCloseable {
                 new LiveTaxonomy(enricher.builtInTaxonomy(), deadLetters, t -> createOutputTopics(admin, t, config));
         Topology topology =
                 EnrichTopology.build(serdes, enricher, taxonomy, Clock.systemUTC(), config.trends(), config.dedup());
-        EnrichService service = new EnrichService(
-                new KafkaStreams(topology, streamsProperties(config)), taxonomy, List.of(deadLetters, admin));
+        KafkaStreams streams = new KafkaStreams(topology, streamsProperties(config));
+        EnrichService service =
+                new EnrichService(streams, taxonomy, List.of(deadLetters, admin, EnrichMetrics.bind(streams)));
         service.streams.setStateListener((now, before) -> {
             LOG.info("Enricher state {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {

@@ -102,6 +102,7 @@ public final class DropTopicIngestor implements Runnable, AutoCloseable {
     private volatile DropTopicProgress progress = new DropTopicProgress(0, 0, 0, 0);
     private Producer<byte[], byte[]> producer;
     private boolean subscribed;
+    private final DropTopicMetrics metrics;
 
     /**
      * @param consumer     byte-array consumer with a group, {@code read_committed} and no auto-commit; owned
@@ -131,6 +132,7 @@ public final class DropTopicIngestor implements Runnable, AutoCloseable {
         this.pollTimeout = Objects.requireNonNull(pollTimeout, "pollTimeout");
         this.retryBackoff = Objects.requireNonNull(retryBackoff, "retryBackoff");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = new DropTopicMetrics(this, consumer);
     }
 
     /** The service with real Kafka clients and the configured registry. */
@@ -245,6 +247,7 @@ public final class DropTopicIngestor implements Runnable, AutoCloseable {
                 producer = null;
             }
         } finally {
+            metrics.close();
             consumer.close();
         }
     }
