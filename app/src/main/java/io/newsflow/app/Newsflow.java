@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             SinkCommand.class,
             TaxonomyCommand.class,
             SubscribeCommand.class,
+            TopicsCommand.class,
+            TailCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsflow {

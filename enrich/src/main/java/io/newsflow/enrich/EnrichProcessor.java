@@ -63,15 +63,15 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, Outcome
     private void processArticle(Record<byte[], byte[]> record) {
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(null);
         EnrichedArticle enriched;
+        long start;
         try {
             RawArticle raw = rawDeserializer.deserialize(topic, record.headers(), record.value());
             if (raw == null) {
                 throw new IllegalArgumentException("The record has no value (a tombstone or an empty record); "
                         + "news-articles-raw expects a RawArticle");
             }
-            long start = System.nanoTime();
+            start = System.nanoTime();
             enriched = enricher.enrich(raw, clock.instant(), taxonomy.get());
-            EnrichMetrics.enriched(enriched, System.nanoTime() - start);
         } catch (RuntimeException e) {
             if (DeadLetters.isTransient(e)) {
                 throw e;
@@ -79,6 +79,8 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, Outcome
             reject(record, e);
             return;
         }
+        // outside the try: only the article's own failures are dead-lettered
+        EnrichMetrics.enriched(enriched, System.nanoTime() - start);
         context.forward(new Record<String, Outcome>(
                 enriched.getArticleId(), new Outcome.Enriched(enriched), record.timestamp(), record.headers()));
     }

@@ -2,7 +2,6 @@ package io.newsflow.sink;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -29,33 +28,38 @@ final class SinkMetrics implements AutoCloseable {
         producerMetrics.bindTo(Metrics.globalRegistry);
     }
 
+    // built once, at class initialisation, so a mistake in their configuration fails the first test at once
+    private static final Counter IN = counter(MeterNames.RECORDS_IN, "Enriched records read");
+    private static final Counter OUT = counter(MeterNames.RECORDS_OUT, "Articles stored");
+    private static final Counter DEAD_LETTERED = counter(MeterNames.RECORDS_DEAD_LETTERED, "Records sent to news-dlq");
+    private static final DistributionSummary BATCH_SIZE = DistributionSummary.builder(MeterNames.SINK_BATCH_SIZE)
+            .description("Records per batch, written in one database transaction")
+            .tag(MeterNames.STAGE_TAG, EnrichedArticleSink.STAGE)
+            .publishPercentileHistogram()
+            .maximumExpectedValue(10_000.0)
+            .register(Metrics.globalRegistry);
+    private static final Timer COMMIT_LATENCY = Timer.builder(MeterNames.SINK_COMMIT_LATENCY)
+            .description("Writing a batch, acknowledging its dead letters and committing its offsets")
+            .tag(MeterNames.STAGE_TAG, EnrichedArticleSink.STAGE)
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofSeconds(30))
+            .register(Metrics.globalRegistry);
+
     /** Records one committed batch: what it held and how long writing, dead-lettering and committing took. */
     void committed(int read, int stored, int deadLettered, long nanos) {
-        MeterRegistry registry = Metrics.globalRegistry;
-        counter(registry, MeterNames.RECORDS_IN, "Enriched records read").increment(read);
-        counter(registry, MeterNames.RECORDS_OUT, "Articles stored").increment(stored);
-        counter(registry, MeterNames.RECORDS_DEAD_LETTERED, "Records sent to news-dlq")
-                .increment(deadLettered);
-        DistributionSummary.builder(MeterNames.SINK_BATCH_SIZE)
-                .description("Records per batch, written in one database transaction")
-                .publishPercentileHistogram()
-                .maximumExpectedValue(10_000.0)
-                .register(registry)
-                .record(read);
-        Timer.builder(MeterNames.SINK_COMMIT_LATENCY)
-                .description("Writing a batch, acknowledging its dead letters and committing its offsets")
-                .publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry)
-                .record(Duration.ofNanos(nanos));
+        IN.increment(read);
+        OUT.increment(stored);
+        DEAD_LETTERED.increment(deadLettered);
+        BATCH_SIZE.record(read);
+        COMMIT_LATENCY.record(Duration.ofNanos(nanos));
     }
 
-    private static Counter counter(MeterRegistry registry, String name, String description) {
+    private static Counter counter(String name, String description) {
         return Counter.builder(name)
                 .description(description)
                 .tag(MeterNames.STAGE_TAG, EnrichedArticleSink.STAGE)
-                .register(registry);
+                .register(Metrics.globalRegistry);
     }
 
     @Override
