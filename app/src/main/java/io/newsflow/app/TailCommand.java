@@ -245,8 +245,8 @@ final class TailCommand implements Callable<Integer> {
             String text = new String(bytes, StandardCharsets.UTF_8).replaceAll("\\p{Cntrl}", " ");
             original = text.length() > ORIGINAL_PREVIEW_CHARS ? text.substring(0, ORIGINAL_PREVIEW_CHARS) + "…" : text;
         }
-        return "stage=" + letter.getStage() + " origin=" + origin + " reason=" + letter.getErrorClass() + ": "
-                + letter.getErrorMessage() + " original=\"" + original + "\"";
+        return "stage=" + letter.getStage() + " origin=" + origin + " reason=" + letter.getErrorMessage()
+                + " original=\"" + original + "\"";
     }
 
     private static String quote(String s) {

@@ -96,7 +96,7 @@ class TopicsAndTailCommandIT {
                 .asString()
                 .contains("stage=it-tail")
                 .contains("origin=news-ingest-0@42")
-                .contains("reason=java.lang.IllegalArgumentException: not a JSON object " + marker)
+                .contains("reason=IllegalArgumentException: not a JSON object " + marker)
                 .contains("original=\"{not json " + marker);
     }
 
