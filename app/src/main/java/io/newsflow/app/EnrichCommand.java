@@ -1,10 +1,13 @@
 package io.newsflow.app;
 
+import io.newsflow.app.monitor.MonitorConfig;
+import io.newsflow.app.monitor.ServiceMonitor;
 import io.newsflow.enrich.ArticleEnricher;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.EnrichRegistry;
 import io.newsflow.enrich.EnrichSerdes;
 import io.newsflow.enrich.EnrichService;
+import io.newsflow.schemas.config.Settings;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
@@ -38,13 +41,18 @@ final class EnrichCommand implements Callable<Integer> {
     private ServiceOptions options;
 
     @Override
+    @SuppressWarnings("try") // the monitor is only opened and closed here
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        EnrichConfig config = EnrichConfig.from(options.settings());
+        Settings settings = options.settings();
+        MonitorConfig monitorConfig = MonitorConfig.from(settings, MonitorConfig.ENRICH_PORT);
+        EnrichConfig config = Workspace.current().resolve(EnrichConfig.from(settings));
         ArticleEnricher enricher = ArticleEnricher.withDefaultKnowledgeBase();
         createTopicTopicsWhenTheBrokerAnswers(config, enricher, err);
         try (EnrichService service = EnrichService.start(
-                config, EnrichSerdes.using(EnrichRegistry.client(config.schemaRegistryUrl())), enricher)) {
+                        config, EnrichSerdes.using(EnrichRegistry.client(config.schemaRegistryUrl())), enricher);
+                ServiceMonitor monitor = Monitoring.enrich(
+                        monitorConfig, config.bootstrapServers(), config.schemaRegistryUrl(), service, err)) {
             // The JVM halts as soon as its hooks return, so the hook itself closes the client (leaving the group,
             // aborting the open transaction; bounded, see EnrichService.close) instead of only telling this thread to.
             Runtime.getRuntime().addShutdownHook(new Thread(service::close, "newsflow-enrich-stop"));

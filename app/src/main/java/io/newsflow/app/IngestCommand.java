@@ -1,5 +1,7 @@
 package io.newsflow.app;
 
+import io.newsflow.app.monitor.MonitorConfig;
+import io.newsflow.app.monitor.ServiceMonitor;
 import io.newsflow.ingest.ArticleFileReader;
 import io.newsflow.ingest.ArticleNormaliser;
 import io.newsflow.ingest.ArticlePublisher;
@@ -152,7 +154,16 @@ final class IngestCommand implements Callable<Integer> {
                         "--from-topic runs the news-ingest service on its own: give no PATH, --watch, --feed or --http"
                                 + " with it");
             }
-            return runDropTopic(IngestConfig.from(options.settings()));
+            Settings settings = options.settings();
+            MonitorConfig monitorConfig = MonitorConfig.from(settings, MonitorConfig.INGEST_PORT);
+            IngestConfig config = IngestConfig.from(settings);
+            try (ServiceMonitor monitor = Monitoring.ingest(
+                    monitorConfig,
+                    config.bootstrapServers(),
+                    config.schemaRegistryUrl(),
+                    spec.commandLine().getErr())) {
+                return runDropTopic(config);
+            }
         }
         if (!paths.isEmpty() && longRunning) {
             throw new ParameterException(

@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
             TaxonomyCommand.class,
             SubscribeCommand.class,
             BenchCommand.class,
+            TopicsCommand.class,
+            TailCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsflow {

@@ -1,5 +1,8 @@
 package io.newsflow.app;
 
+import io.newsflow.app.monitor.MonitorConfig;
+import io.newsflow.app.monitor.ServiceMonitor;
+import io.newsflow.schemas.config.Settings;
 import io.newsflow.sink.ArticleStore;
 import io.newsflow.sink.EnrichedArticleSink;
 import io.newsflow.sink.JdbcArticleStore;
@@ -34,13 +37,23 @@ final class SinkCommand implements Callable<Integer> {
             "sink not closed within " + CLOSE_TIMEOUT_SECONDS + " s of the signal; exiting anyway";
 
     @Override
+    @SuppressWarnings("try") // the monitor is only opened and closed here
     public Integer call() {
-        SinkConfig config = SinkConfig.from(options.settings());
+        Settings settings = options.settings();
+        MonitorConfig monitorConfig = MonitorConfig.from(settings, MonitorConfig.SINK_PORT);
+        SinkConfig config = Workspace.current().resolve(SinkConfig.from(settings));
         // Not a join on this thread: once it has closed everything it calls System.exit, which blocks while hooks
         // run, so a join would always wait for its full timeout.
         CountDownLatch closed = new CountDownLatch(1);
         try (ArticleStore store = JdbcArticleStore.open(config.jdbcUrl());
-                EnrichedArticleSink sink = EnrichedArticleSink.create(config, store, Clock.systemUTC())) {
+                EnrichedArticleSink sink = EnrichedArticleSink.create(config, store, Clock.systemUTC());
+                ServiceMonitor monitor = Monitoring.sink(
+                        monitorConfig,
+                        config.bootstrapServers(),
+                        config.schemaRegistryUrl(),
+                        config.jdbcUrl(),
+                        sink,
+                        spec.commandLine().getErr())) {
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(
                             () -> {

@@ -1,5 +1,7 @@
 package io.newsflow.app;
 
+import io.newsflow.enrich.EnrichConfig;
+import io.newsflow.sink.SinkConfig;
 import java.nio.file.Path;
 
 /**
@@ -32,6 +34,54 @@ record Workspace(Path home, Path projectDir) {
     /** Kafka Streams state of the enricher. */
     Path streamsStateDir() {
         return home.resolve("streams");
+    }
+
+    /**
+     * The sink's configuration with a relative SQLite file (the default {@code .newsflow/newsflow.db} included)
+     * resolved against the project folder, not the current directory: {@code newsflow sink} run from another folder
+     * must not silently create a second database.
+     */
+    SinkConfig resolve(SinkConfig config) {
+        String prefix = "jdbc:sqlite:";
+        if (!config.jdbcUrl().startsWith(prefix)) {
+            return config;
+        }
+        String rest = config.jdbcUrl().substring(prefix.length());
+        int query = rest.indexOf('?');
+        String file = query < 0 ? rest : rest.substring(0, query);
+        if (file.isEmpty()
+                || file.startsWith(":")
+                || file.startsWith("file:")
+                || Path.of(file).isAbsolute()) {
+            return config; // in-memory, URI form or already absolute
+        }
+        String absolute = projectDir.resolve(file).normalize().toString() + (query < 0 ? "" : rest.substring(query));
+        return new SinkConfig(
+                config.bootstrapServers(),
+                config.schemaRegistryUrl(),
+                prefix + absolute,
+                config.groupId(),
+                config.batchSize(),
+                config.pollTimeout(),
+                config.clientId());
+    }
+
+    /** The enricher's configuration with a relative state folder resolved against the project folder. */
+    EnrichConfig resolve(EnrichConfig config) {
+        if (config.stateDir().isAbsolute()) {
+            return config;
+        }
+        return new EnrichConfig(
+                config.bootstrapServers(),
+                config.schemaRegistryUrl(),
+                config.applicationId(),
+                projectDir.resolve(config.stateDir()).normalize(),
+                config.threads(),
+                config.commitInterval(),
+                config.replicationFactor(),
+                config.trends(),
+                config.dedup(),
+                config.topicPartitions());
     }
 
     /** The sample articles the demo ingests. */

@@ -14,6 +14,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.MDC;
 
 /**
  * Decodes one raw record and enriches it, turning every failure of the record itself into a {@link Outcome.Rejected}
@@ -24,6 +25,8 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 final class EnrichProcessor implements Processor<byte[], byte[], String, Outcome> {
 
     static final String STAGE = "enrich";
+    /** The logging context key holding the id of the article a log line is about. */
+    static final String ARTICLE_ID_MDC = "articleId";
 
     private final Deserializer<RawArticle> rawDeserializer;
     private final ArticleEnricher enricher;
@@ -50,14 +53,24 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, Outcome
 
     @Override
     public void process(Record<byte[], byte[]> record) {
+        // every log line about this article carries its id (the key ingest gave it), JSON logs as a field
+        try (MDC.MDCCloseable id = MDC.putCloseable(
+                ARTICLE_ID_MDC, record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8))) {
+            processArticle(record);
+        }
+    }
+
+    private void processArticle(Record<byte[], byte[]> record) {
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(null);
         EnrichedArticle enriched;
+        long start;
         try {
             RawArticle raw = rawDeserializer.deserialize(topic, record.headers(), record.value());
             if (raw == null) {
                 throw new IllegalArgumentException("The record has no value (a tombstone or an empty record); "
                         + "news-articles-raw expects a RawArticle");
             }
+            start = System.nanoTime();
             enriched = enricher.enrich(raw, clock.instant(), taxonomy.get());
         } catch (RuntimeException e) {
             if (!DeadLetters.isRecordFault(e)) {
@@ -66,6 +79,8 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, Outcome
             reject(record, e);
             return;
         }
+        // outside the try: only the article's own failures are dead-lettered
+        EnrichMetrics.enriched(enriched, System.nanoTime() - start);
         context.forward(new Record<String, Outcome>(
                 enriched.getArticleId(), new Outcome.Enriched(enriched), record.timestamp(), record.headers()));
     }

@@ -101,8 +101,9 @@ public final class EnrichService implements AutoCloseable {
         properties.put(
                 DeadLetteringProductionHandler.DEAD_LETTER_SERIALIZER,
                 serdes.deadLetters().serializer());
+        KafkaStreams streams = new KafkaStreams(topology, properties);
         EnrichService service =
-                new EnrichService(new KafkaStreams(topology, properties), taxonomy, List.of(deadLetters, admin));
+                new EnrichService(streams, taxonomy, List.of(deadLetters, admin, EnrichMetrics.bind(streams)));
         service.streams.setStateListener((now, before) -> {
             LOG.info("Enricher state {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {

@@ -42,14 +42,21 @@ public final class Topics {
 
     /**
      * The topic-level settings {@code topic} is created with: {@code max.message.bytes} = {@link #MAX_MESSAGE_BYTES}
-     * for every topic, so that each carries what ingest accepts, and {@code cleanup.policy=compact} for
-     * {@link #TAXONOMY}.
+     * for every topic, so that each carries what ingest accepts; {@code cleanup.policy=compact} for
+     * {@link #TAXONOMY}; and no time or size limit for {@link #DLQ} ({@code retention.ms} and {@code retention.bytes}
+     * of -1), since a rejected record is kept until someone deletes it (the broker's default would drop it after 7
+     * days). The one place where a topic's settings are chosen: {@code newsflow stack start}, {@code newsflow topics
+     * --create} and docker-compose's {@code topic-init} all create topics with these.
      */
     public static Map<String, String> creationConfig(String topic) {
         Map<String, String> config = new java.util.LinkedHashMap<>();
         config.put("max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES));
         if (TAXONOMY.equals(topic)) {
             config.put("cleanup.policy", "compact");
+        }
+        if (DLQ.equals(topic)) {
+            config.put("retention.ms", "-1");
+            config.put("retention.bytes", "-1");
         }
         return Map.copyOf(config);
     }

@@ -83,6 +83,7 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
     private final ArticleStore store;
     private final Duration pollTimeout;
     private final Clock clock;
+    private final SinkMetrics metrics;
     private static final Logger LOG = LoggerFactory.getLogger(EnrichedArticleSink.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
@@ -116,6 +117,7 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
         this.store = Objects.requireNonNull(store, "store");
         this.pollTimeout = Objects.requireNonNull(pollTimeout, "pollTimeout");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = new SinkMetrics(consumer, deadLetters);
     }
 
     /** A sink with real Kafka clients for {@code config}, writing to {@code store}. */
@@ -333,6 +335,7 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
     }
 
     private void writeAndCommit(ConsumerRecords<byte[], byte[]> records) {
+        long start = System.nanoTime();
         List<ArticleWrite> batch = new ArrayList<>(records.count());
         List<Future<RecordMetadata>> pending = new ArrayList<>();
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
@@ -372,6 +375,7 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
         consumer.commitSync(offsets);
         stored += batch.size();
         deadLettered += pending.size();
+        metrics.committed(records.count(), batch.size(), pending.size(), System.nanoTime() - start);
     }
 
     private Future<RecordMetadata> deadLetter(ConsumerRecord<byte[], byte[]> record, Exception error) {
@@ -411,6 +415,7 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
     @Override
     public void close() {
         try {
+            metrics.close();
             consumer.close();
         } finally {
             deadLetters.close();

@@ -119,6 +119,7 @@ public final class DropTopicIngestor implements Runnable, AutoCloseable {
 
     private Producer<byte[], byte[]> producer;
     private boolean subscribed;
+    private final DropTopicMetrics metrics;
 
     /**
      * @param consumer     byte-array consumer with a group, {@code read_committed} and no auto-commit; owned
@@ -148,6 +149,7 @@ public final class DropTopicIngestor implements Runnable, AutoCloseable {
         this.pollTimeout = Objects.requireNonNull(pollTimeout, "pollTimeout");
         this.retryBackoff = Objects.requireNonNull(retryBackoff, "retryBackoff");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = new DropTopicMetrics(this, consumer);
     }
 
     /** The service with real Kafka clients and the configured registry. */
@@ -263,6 +265,7 @@ public final class DropTopicIngestor implements Runnable, AutoCloseable {
                 producer = null;
             }
         } finally {
+            metrics.close();
             consumer.close();
         }
     }
