@@ -2,7 +2,6 @@ package io.newsflow.bench;
 
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.avro.EnrichedArticle;
-import io.newsflow.schemas.registry.SchemaRegistryClients;
 import io.newsflow.schemas.serde.AvroWireSerde;
 import io.newsflow.schemas.serde.TrustedAvroClasses;
 import java.time.Instant;
@@ -44,9 +43,7 @@ public class SerdeBenchmarks {
         @Setup(Level.Trial)
         public void enrich() {
             TrustedAvroClasses.install();
-            serde = AvroWireSerde.forValues(
-                    SchemaRegistryClients.forUrl(SchemaRegistryClients.IN_MEMORY_PREFIX + "bench-serde"),
-                    EnrichedArticle.class);
+            serde = AvroWireSerde.forValues(new FixedIdRegistry(), EnrichedArticle.class);
             Instant now = Instant.parse("2026-01-01T00:00:00Z");
             articles = Corpus.Bucket.valueOf(bucket).of(Corpus.load(Corpus.defaultDirectory(), lang)).stream()
                     .map(a -> EnrichmentBenchmarks.Shared.enricher().enrich(a.raw(a.id(), 0, now), now))
