@@ -324,9 +324,10 @@ final class IngestCommand implements Callable<Integer> {
                 }
             }
         } finally {
+            // Said before the hook is released: once it returns, the JVM halts and a later line would be lost.
+            say(out, "ingest stopped");
             closed.countDown();
         }
-        say(out, "ingest stopped");
         return exitCode.get();
     }
 
