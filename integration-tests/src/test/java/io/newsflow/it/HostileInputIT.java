@@ -422,7 +422,8 @@ class HostileInputIT {
             RawArticle good = RawArticleBuilder.aRawArticle()
                     .withId("hostile-good-raw-" + run)
                     .withTitle("Corea del Norte y Rusia")
-                    .withBody("Pyongyang y Moscú firman un tratado militar.")
+                    .withBody("Pyongyang y Moscú firman un tratado militar. "
+                            + run) // own text: the same text would be a duplicate
                     .build();
             try (KafkaProducer<byte[], byte[]> producer = bigRecordProducer()) {
                 for (Row row : rows("raw-topic")) {

@@ -268,7 +268,8 @@ class PipelineEndToEndIT {
         RawArticle good = RawArticleBuilder.aRawArticle()
                 .withId("after-garbage-" + marker)
                 .withTitle("Corea del Norte y Rusia")
-                .withBody("Pyongyang y Moscú firman un tratado militar.")
+                .withBody("Pyongyang y Moscú firman un tratado militar. "
+                        + marker) // own text: the same text would be a duplicate
                 .build();
         RecordMetadata garbageAt;
         try (KafkaProducer<byte[], byte[]> producer =
