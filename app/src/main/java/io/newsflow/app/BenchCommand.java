@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = {
-            "Benchmark every stage against its baseline in one run (under 15 minutes; --quick about a minute) and "
+            "Benchmark every stage against its baseline in one run (aimed at under 15 minutes on a quiet machine; "
+                    + "--quick a few minutes) and "
                     + "write bench/RESULTS.md.",
             "Starts a broker and registry of its own on free ports; a running stack is not touched."
         })
