@@ -1,6 +1,6 @@
 package io.newsflow.ingest.fuzz;
 
-import static io.newsflow.ingest.fuzz.MutationFuzzer.utf8;
+import static io.newsflow.schemas.fuzz.MutationFuzzer.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.ingest.ArticleFileReader;
@@ -12,6 +12,7 @@ import io.newsflow.ingest.ReadResult;
 import io.newsflow.ingest.Rejection;
 import io.newsflow.schemas.avro.IngestChannel;
 import io.newsflow.schemas.avro.RawArticle;
+import io.newsflow.schemas.fuzz.MutationFuzzer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

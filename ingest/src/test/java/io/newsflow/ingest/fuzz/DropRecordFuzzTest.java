@@ -1,6 +1,6 @@
 package io.newsflow.ingest.fuzz;
 
-import static io.newsflow.ingest.fuzz.MutationFuzzer.utf8;
+import static io.newsflow.schemas.fuzz.MutationFuzzer.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.ingest.ArticleFileReader;
@@ -10,6 +10,7 @@ import io.newsflow.ingest.drop.DropRecordReader;
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.avro.IngestChannel;
 import io.newsflow.schemas.avro.RawArticle;
+import io.newsflow.schemas.fuzz.MutationFuzzer;
 import io.newsflow.schemas.registry.InMemoryRegistries;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.registry.SchemaRegistryClients;

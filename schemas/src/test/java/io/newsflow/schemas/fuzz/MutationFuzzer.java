@@ -27,7 +27,7 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Run length: {@value #ITERATIONS_PROPERTY} (default {@value #DEFAULT_ITERATIONS} inputs per target, a few
  * seconds) or {@value #SECONDS_PROPERTY} (keep going for that long); seed {@value #SEED_PROPERTY} (default fixed).
- * A longer run: {@code ./mvnw -B -o -pl schemas -am verify -Dtest='*FuzzTest' -Dsurefire.failIfNoSpecifiedTests=false
+ * A longer run: {@code ./mvnw -B -o -pl schemas,ingest -am verify -Dtest='*FuzzTest' -Dsurefire.failIfNoSpecifiedTests=false
  * -Dnewsflow.fuzz.seconds=600 -Dnewsflow.fuzz.seed=$RANDOM}.
  *
  * <p>Hangs: each input runs on a worker thread and must finish within {@value #HANG_SECONDS} s, a bound hundreds of
@@ -282,7 +282,7 @@ public final class MutationFuzzer {
         return out;
     }
 
-    static byte[] utf8(String s) {
+    public static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 }
