@@ -1,6 +1,7 @@
 package io.newsflow.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -41,6 +43,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -81,6 +84,7 @@ class PipelineFaultsIT {
     private static final Duration OUTAGE = Duration.ofSeconds(30);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration SCENARIO_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(30);
     private static final String ENRICH_APP = "faults-enrich";
     private static final String[] TOPIC_WORDS = {
@@ -540,15 +544,14 @@ class PipelineFaultsIT {
     }
 
     /** Polls the database until {@code count} rows of {@code prefix} are there; fails with the services' logs. */
-    private void awaitRows(String prefix, int count, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + SCENARIO_TIMEOUT.toNanos();
-        while (view.rowCount(prefix) < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": only " + view.rowCount(prefix) + " of " + count + " rows after "
-                        + SCENARIO_TIMEOUT + "\n" + ingest.tail() + "\n" + edgeIngest.tail() + "\n" + enricher.tail()
-                        + "\n" + sink.tail());
-            }
-            Thread.sleep(250);
+    private void awaitRows(String prefix, int count, String what) {
+        try {
+            await(what).atMost(SCENARIO_TIMEOUT).pollInterval(POLL).until(() -> view.rowCount(prefix) >= count);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(
+                    what + ": only " + view.rowCount(prefix) + " of " + count + " rows after " + SCENARIO_TIMEOUT + "\n"
+                            + ingest.tail() + "\n" + edgeIngest.tail() + "\n" + enricher.tail() + "\n" + sink.tail(),
+                    e);
         }
     }
 
@@ -565,30 +568,29 @@ class PipelineFaultsIT {
                         "enrich.state.dir=" + work.resolve(stateDir)));
     }
 
-    private void awaitTwoEnrichersSharingTheRawTopic() throws Exception {
+    private void awaitTwoEnrichersSharingTheRawTopic() {
+        AtomicReference<List<Long>> owned = new AtomicReference<>(List.of());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
-            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-            while (true) {
-                List<Long> owned = admin
-                        .describeConsumerGroups(List.of(ENRICH_APP))
-                        .all()
-                        .get(30, TimeUnit.SECONDS)
-                        .get(ENRICH_APP)
-                        .members()
-                        .stream()
-                        .map(MemberDescription::assignment)
-                        .map(a -> a.topicPartitions().stream()
-                                .filter(tp -> tp.topic().equals(Topics.ARTICLES_RAW))
-                                .count())
-                        .toList();
-                if (owned.size() == 2 && owned.stream().allMatch(n -> n > 0)) {
-                    return;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("two enrichers did not share news-articles-raw: " + owned);
-                }
-                Thread.sleep(250);
-            }
+            await("two enrichers share news-articles-raw")
+                    .atMost(START_TIMEOUT)
+                    .pollInterval(POLL)
+                    .until(() -> {
+                        owned.set(admin
+                                .describeConsumerGroups(List.of(ENRICH_APP))
+                                .all()
+                                .get(30, TimeUnit.SECONDS)
+                                .get(ENRICH_APP)
+                                .members()
+                                .stream()
+                                .map(MemberDescription::assignment)
+                                .map(a -> a.topicPartitions().stream()
+                                        .filter(tp -> tp.topic().equals(Topics.ARTICLES_RAW))
+                                        .count())
+                                .toList());
+                        return owned.get().size() == 2 && owned.get().stream().allMatch(n -> n > 0);
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("two enrichers did not share news-articles-raw: " + owned.get(), e);
         }
     }
 
