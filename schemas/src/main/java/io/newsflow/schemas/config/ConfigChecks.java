@@ -65,7 +65,8 @@ public final class ConfigChecks {
         return value;
     }
 
-    private static String human(Duration d) {
+    /** A duration as people write it: 0, 10 ms, 30 s, 5 minutes, 1 hour, 7 days. */
+    static String human(Duration d) {
         if (d.isZero()) {
             return "0";
         }
@@ -75,6 +76,12 @@ public final class ConfigChecks {
         if (d.toSeconds() < 60) {
             return d.toSeconds() + " s";
         }
-        return d.toMinutes() + (d.toMinutes() == 1 ? " minute" : " minutes");
+        if (d.toMinutes() < 60 || d.toMinutesPart() != 0) {
+            return d.toMinutes() + (d.toMinutes() == 1 ? " minute" : " minutes");
+        }
+        if (d.toHours() < 24 || d.toHoursPart() != 0) {
+            return d.toHours() + (d.toHours() == 1 ? " hour" : " hours");
+        }
+        return d.toDays() + (d.toDays() == 1 ? " day" : " days");
     }
 }

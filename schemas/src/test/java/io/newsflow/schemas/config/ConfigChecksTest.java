@@ -43,4 +43,16 @@ class ConfigChecksTest {
                 .hasMessageContaining("between 1 ms and 1 minute");
         assertThatThrownBy(() -> ConfigChecks.inRange("t", null, min, max)).hasMessageContaining("'t'");
     }
+
+    @Test
+    void shouldWriteWholeHoursAndDaysAsPeopleDo() {
+        var min = java.time.Duration.ofHours(1);
+        var max = java.time.Duration.ofDays(7);
+
+        assertThatThrownBy(() -> ConfigChecks.inRange("t", java.time.Duration.ZERO, min, max))
+                .hasMessageContaining("between 1 hour and 7 days");
+        assertThatThrownBy(
+                        () -> ConfigChecks.inRange("t", java.time.Duration.ZERO, java.time.Duration.ofMinutes(90), max))
+                .hasMessageContaining("between 90 minutes and 7 days");
+    }
 }
