@@ -592,7 +592,7 @@ public final class PipelineBench {
                         topic.setDouble(3, t.getScore());
                         topic.addBatch();
                     }
-                    if (++inBatch == SinkConfig.DEFAULT_BATCH_SIZE) {
+                    if (++inBatch == SinkConfig.BATCH_SIZE.defaultValue()) {
                         flush(c, article, entity, topic);
                         inBatch = 0;
                     }

@@ -1,45 +1,34 @@
 package io.newsflow.enrich;
 
 import io.newsflow.enrich.trend.TrendSettings;
+import io.newsflow.schemas.config.CommonSettings;
 import io.newsflow.schemas.config.ConfigChecks;
+import io.newsflow.schemas.config.Setting;
 import io.newsflow.schemas.config.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The enricher's configuration: immutable, validated when built.
  *
- * <table>
- * <caption>Settings (environment: {@code NEWSFLOW_} + key in upper case with '_' for '.')</caption>
- * <tr><th>key</th><th>type</th><th>default</th><th>meaning</th></tr>
- * <tr><td>kafka.bootstrap.servers</td><td>host:port list</td><td>required</td><td>Kafka brokers</td></tr>
- * <tr><td>schema.registry.url</td><td>URL</td><td>required</td><td>Confluent-compatible schema registry
- * (for Apicurio: {@code http://host:port/apis/ccompat/v7})</td></tr>
- * <tr><td>enrich.application.id</td><td>string</td><td>newsflow-enrich</td><td>Kafka Streams application id (consumer
- * group and prefix of internal topics)</td></tr>
- * <tr><td>enrich.state.dir</td><td>path</td><td>.newsflow/streams</td><td>Kafka Streams state directory</td></tr>
- * <tr><td>enrich.threads</td><td>int 1..32</td><td>1</td><td>stream threads</td></tr>
- * <tr><td>enrich.commit.interval</td><td>duration</td><td>PT0.1S</td><td>transaction commit interval (exactly-once
- * latency)</td></tr>
- * <tr><td>enrich.replication.factor</td><td>int, -1 = broker default</td><td>-1</td><td>replication of internal
- * topics</td></tr>
- * <tr><td>enrich.trends.enabled</td><td>boolean</td><td>true</td><td>count trends and write {@code news-trends}</td></tr>
- * <tr><td>enrich.trends.grace.short</td><td>duration 0..P1D</td><td>PT1H</td><td>grace period of the 15-minute trend
- * windows: how long after its end a window still takes late articles</td></tr>
- * <tr><td>enrich.trends.grace.daily</td><td>duration 0..P7D</td><td>PT6H</td><td>grace period of the 1-day trend
- * windows</td></tr>
- * <tr><td>enrich.trends.baseline.windows</td><td>int 1..96</td><td>8</td><td>N, previous windows in a trend's spike
- * baseline</td></tr>
- * <tr><td>enrich.dedup.window</td><td>duration, PT1M..P365D</td><td>P7D</td><td>how long an article is remembered for
- * de-duplication: exact copies within it are not published again, near copies get {@code duplicateOf}</td></tr>
- * <tr><td>enrich.dedup.simhash.distance</td><td>int 0..15</td><td>6</td><td>largest Hamming distance between two
- * 64-bit SimHashes still called a near-duplicate</td></tr>
- * <tr><td>enrich.topic.partitions</td><td>int, -1 = like news-articles-enriched</td><td>-1</td><td>partitions of a
- * {@code news-topic-<id>} the enricher creates at start-up because it was missing</td></tr>
- * </table>
+ * <p>Each key is defined once, by the {@link Setting} constants below and in {@link TrendSettings} and
+ * {@link DedupSettings} (name, default, validation, meaning); the README's configuration table is generated from
+ * them. Environment: {@code NEWSFLOW_} + the key in upper case with '_' for '.'. Any other key is an error
+ * ({@link Settings#requireAllUsed()}).
  *
- * <p>The trend keys are validated by {@link TrendSettings}.
+ * @param bootstrapServers  value of {@link #BOOTSTRAP_SERVERS}
+ * @param schemaRegistryUrl value of {@link #SCHEMA_REGISTRY_URL}
+ * @param applicationId     value of {@link #APPLICATION_ID}
+ * @param stateDir          value of {@link #STATE_DIR}
+ * @param threads           value of {@link #THREADS}
+ * @param commitInterval    value of {@link #COMMIT_INTERVAL}
+ * @param replicationFactor value of {@link #REPLICATION_FACTOR}
+ * @param trends            the trend keys ({@link TrendSettings#KEYS})
+ * @param dedup             the de-duplication keys ({@link DedupSettings#KEYS})
+ * @param topicPartitions   value of {@link #TOPIC_PARTITIONS}
  */
 public record EnrichConfig(
         String bootstrapServers,
@@ -53,44 +42,104 @@ public record EnrichConfig(
         DedupSettings dedup,
         int topicPartitions) {
 
+    /** Kafka brokers. */
+    public static final Setting<String> BOOTSTRAP_SERVERS = CommonSettings.BOOTSTRAP_SERVERS;
+    /** The schema registry. */
+    public static final Setting<String> SCHEMA_REGISTRY_URL = CommonSettings.SCHEMA_REGISTRY_URL;
+
+    /** Kafka Streams application id. */
+    public static final Setting<String> APPLICATION_ID = Setting.string("enrich.application.id")
+            .withDefault("newsflow-enrich")
+            .withCheck(ConfigChecks::plainText)
+            .usedBy("enrich")
+            .withDoc("Kafka Streams application id (consumer group and prefix of internal topics)");
+
+    /** Kafka Streams state directory. */
+    public static final Setting<Path> STATE_DIR = Setting.path("enrich.state.dir")
+            .withDefault(Path.of(".newsflow/streams"))
+            .usedBy("enrich")
+            .withDoc("Kafka Streams state directory");
+
+    /** Stream threads. */
+    public static final Setting<Integer> THREADS = Setting.integer("enrich.threads")
+            .withDefault(1)
+            .withRange(1, 32)
+            .usedBy("enrich")
+            .withDoc("stream threads");
+
+    /** Commit interval. */
+    public static final Setting<Duration> COMMIT_INTERVAL = Setting.duration("enrich.commit.interval")
+            .withDefault(Duration.ofMillis(100))
+            .withRange(Duration.ofMillis(1), Duration.ofMinutes(10))
+            .usedBy("enrich")
+            .withDoc("exactly-once transaction commit interval (the latency of the output)");
+
+    /** Replication of the topics the enricher creates. */
+    public static final Setting<Integer> REPLICATION_FACTOR = Setting.integer("enrich.replication.factor")
+            .withDefault(-1)
+            .withCheck((key, v) -> {
+                if (v == 0 || v < -1) {
+                    throw new Settings.ConfigException(key, "must be -1 or positive, got " + v);
+                }
+                return v;
+            })
+            .usedBy("enrich, taxonomy")
+            .withDefaultDoc("`-1` (broker default)")
+            .withDoc("replication of internal topics and of the `news-topic-<id>` topics created for new topic ids;"
+                    + " -1 or positive");
+
+    /** Partitions of a missing per-topic topic. */
+    public static final Setting<Integer> TOPIC_PARTITIONS = Setting.integer("enrich.topic.partitions")
+            .withDefault(-1)
+            .withCheck((key, v) -> {
+                if (v == 0 || v < -1 || v > 10_000) {
+                    throw new Settings.ConfigException(key, "must be -1 or in 1..10000, got " + v);
+                }
+                return v;
+            })
+            .usedBy("enrich")
+            .withDefaultDoc("`-1` (as many as `news-articles-enriched`)")
+            .withDoc("partitions of a `news-topic-<id>` the enricher creates at start-up because it was missing; -1 or"
+                    + " 1 to 10000");
+
+    /**
+     * Every key the enricher reads besides the common ones ({@link CommonSettings#ALL}): this record's, then the trend
+     * and de-duplication keys; in the order the README lists them.
+     */
+    public static final List<Setting<?>> KEYS = Stream.of(
+                    List.<Setting<?>>of(
+                            APPLICATION_ID, STATE_DIR, THREADS, COMMIT_INTERVAL, REPLICATION_FACTOR, TOPIC_PARTITIONS),
+                    TrendSettings.KEYS,
+                    DedupSettings.KEYS)
+            .flatMap(List::stream)
+            .toList();
+
     public EnrichConfig {
-        bootstrapServers = ConfigChecks.bootstrapServers("kafka.bootstrap.servers", bootstrapServers);
-        schemaRegistryUrl = ConfigChecks.registryUrl("schema.registry.url", schemaRegistryUrl);
-        applicationId = ConfigChecks.plainText("enrich.application.id", applicationId);
-        Objects.requireNonNull(stateDir, "enrich.state.dir");
-        ConfigChecks.inRange("enrich.threads", threads, 1, 32);
-        ConfigChecks.inRange("enrich.commit.interval", commitInterval, Duration.ofMillis(1), Duration.ofMinutes(10));
-        if (replicationFactor == 0 || replicationFactor < -1) {
-            throw new Settings.ConfigException(
-                    "enrich.replication.factor", "must be -1 or positive, got " + replicationFactor);
-        }
+        bootstrapServers = BOOTSTRAP_SERVERS.check(bootstrapServers);
+        schemaRegistryUrl = SCHEMA_REGISTRY_URL.check(schemaRegistryUrl);
+        applicationId = APPLICATION_ID.check(applicationId);
+        Objects.requireNonNull(stateDir, STATE_DIR.name());
+        THREADS.check(threads);
+        COMMIT_INTERVAL.check(commitInterval);
+        REPLICATION_FACTOR.check(replicationFactor);
         Objects.requireNonNull(trends, "trends");
         Objects.requireNonNull(dedup, "dedup");
-        if (topicPartitions == 0 || topicPartitions < -1 || topicPartitions > 10_000) {
-            throw new Settings.ConfigException(
-                    "enrich.topic.partitions", "must be -1 or in 1..10000, got " + topicPartitions);
-        }
+        TOPIC_PARTITIONS.check(topicPartitions);
     }
 
-    /** Reads the keys documented above; any other key is an error. */
+    /** Reads the keys documented above; any other key given explicitly is an error. */
     public static EnrichConfig from(Settings settings) {
         EnrichConfig config = new EnrichConfig(
-                settings.requiredString("kafka.bootstrap.servers"),
-                settings.requiredString("schema.registry.url"),
-                settings.string("enrich.application.id", "newsflow-enrich"),
-                Path.of(settings.string("enrich.state.dir", ".newsflow/streams")),
-                settings.integer("enrich.threads", 1),
-                settings.duration("enrich.commit.interval", Duration.ofMillis(100)),
-                settings.integer("enrich.replication.factor", -1),
-                new TrendSettings(
-                        settings.bool(TrendSettings.ENABLED, TrendSettings.DEFAULTS.enabled()),
-                        settings.duration(TrendSettings.SHORT_GRACE, TrendSettings.DEFAULTS.shortGrace()),
-                        settings.duration(TrendSettings.DAILY_GRACE, TrendSettings.DEFAULTS.dailyGrace()),
-                        settings.integer(TrendSettings.BASELINE_WINDOWS, TrendSettings.DEFAULTS.baselineWindows())),
-                new DedupSettings(
-                        settings.duration("enrich.dedup.window", DedupSettings.DEFAULTS.window()),
-                        settings.integer("enrich.dedup.simhash.distance", DedupSettings.DEFAULTS.maxDistance())),
-                settings.integer("enrich.topic.partitions", -1));
+                BOOTSTRAP_SERVERS.read(settings),
+                SCHEMA_REGISTRY_URL.read(settings),
+                APPLICATION_ID.read(settings),
+                STATE_DIR.read(settings),
+                THREADS.read(settings),
+                COMMIT_INTERVAL.read(settings),
+                REPLICATION_FACTOR.read(settings),
+                TrendSettings.from(settings),
+                DedupSettings.from(settings),
+                TOPIC_PARTITIONS.read(settings));
         settings.requireAllUsed();
         return config;
     }

@@ -18,7 +18,7 @@ public class ArticleTooLargeException extends InvalidArticleException {
      */
     public ArticleTooLargeException(long textBytes, long limit) {
         super("article too large: its text is " + textBytes + " bytes (UTF-8), over the limit of " + limit + " bytes ("
-                + IngestConfig.MAX_ARTICLE_BYTES + ")");
+                + IngestConfig.MAX_ARTICLE_BYTES.name() + ")");
         this.textBytes = textBytes;
         this.limit = limit;
     }

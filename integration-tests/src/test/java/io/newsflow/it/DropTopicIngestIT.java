@@ -493,7 +493,7 @@ class DropTopicIngestIT {
                     .withThrowableOfType(ExecutionException.class)
                     .havingCause()
                     .isInstanceOf(DropTopicStoppedException.class)
-                    .withMessageContaining(IngestConfig.TRANSACTIONAL_ID);
+                    .withMessageContaining(IngestConfig.TRANSACTIONAL_ID.name());
         }
     }
 

@@ -350,7 +350,7 @@ class HostileInputIT {
         HttpClient client = HttpClient.newHttpClient();
         try (ArticlePublisher publisher = ArticlePublisher.create(config(Map.of()), Clock.systemUTC());
                 HttpIngestServer server = HttpIngestServer.start(
-                        new HttpIngestConfig("127.0.0.1", 0, null, HttpIngestConfig.DEFAULT_MAX_BYTES),
+                        new HttpIngestConfig("127.0.0.1", 0, null, HttpIngestConfig.MAX_BYTES.defaultValue()),
                         new ArticleFileReader(),
                         new ArticleNormaliser(Clock.systemUTC(), "hostile-http"),
                         publisher);

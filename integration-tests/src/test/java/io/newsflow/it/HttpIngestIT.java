@@ -61,7 +61,7 @@ class HttpIngestIT {
         publisher = ArticlePublisher.create(config, Clock.systemUTC());
         ArticleNormaliser normaliser = new ArticleNormaliser(Clock.systemUTC(), "http-test");
         open = HttpIngestServer.start(
-                new HttpIngestConfig("127.0.0.1", 0, null, HttpIngestConfig.DEFAULT_MAX_BYTES),
+                new HttpIngestConfig("127.0.0.1", 0, null, HttpIngestConfig.MAX_BYTES.defaultValue()),
                 new ArticleFileReader(),
                 normaliser,
                 publisher);

@@ -1,41 +1,26 @@
 package io.newsflow.sink;
 
+import io.newsflow.schemas.config.CommonSettings;
 import io.newsflow.schemas.config.ConfigChecks;
+import io.newsflow.schemas.config.Setting;
 import io.newsflow.schemas.config.Settings;
 import io.newsflow.schemas.config.Settings.ConfigException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Configuration of the sink, immutable and validated on construction.
  *
- * <table>
- *   <caption>Keys</caption>
- *   <tr><th>key</th><th>type</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>{@value #BOOTSTRAP_SERVERS}</td><td>host:port list, comma-separated</td><td>required</td>
- *       <td>Kafka brokers to consume from (and to send dead letters to).</td></tr>
- *   <tr><td>{@value #SCHEMA_REGISTRY_URL}</td><td>URL</td><td>required</td>
- *       <td>Confluent-compatible schema registry ({@code http(s)://...}) or {@code mem://name}.</td></tr>
- *   <tr><td>{@value #JDBC_URL}</td><td>JDBC URL</td><td>{@value #DEFAULT_JDBC_URL}</td>
- *       <td>Where articles are stored: {@code jdbc:sqlite:<file>} (parent directories are created) or
- *       {@code jdbc:postgresql://host:port/db?user=...}.</td></tr>
- *   <tr><td>{@value #GROUP_ID}</td><td>string</td><td>{@value #DEFAULT_GROUP_ID}</td>
- *       <td>Kafka consumer group; sinks in one group share the partitions.</td></tr>
- *   <tr><td>{@value #BATCH_SIZE}</td><td>integer 1..10000</td><td>500</td>
- *       <td>Most records per poll ({@code max.poll.records}), i.e. per database transaction.</td></tr>
- *   <tr><td>{@value #POLL_TIMEOUT}</td><td>duration (ISO-8601 or milliseconds)</td><td>1 second</td>
- *       <td>How long one poll waits for records; also the granularity of idle detection. 1 ms to 1 minute.</td></tr>
- *   <tr><td>{@value #CLIENT_ID}</td><td>string</td><td>{@value #DEFAULT_CLIENT_ID}</td>
- *       <td>Kafka {@code client.id} prefix of the consumer and the dead-letter producer.</td></tr>
- * </table>
- * Any other key is an error ({@link Settings#requireAllUsed()}).
+ * <p>Each key is defined once, by the {@link Setting} constants below (name, default, validation, meaning); the
+ * README's configuration table is generated from them. Any other key is an error ({@link Settings#requireAllUsed()}).
  *
- * @param bootstrapServers  value of {@value #BOOTSTRAP_SERVERS}
- * @param schemaRegistryUrl value of {@value #SCHEMA_REGISTRY_URL}
- * @param jdbcUrl           value of {@value #JDBC_URL}
- * @param groupId           value of {@value #GROUP_ID}
- * @param batchSize         value of {@value #BATCH_SIZE}
- * @param pollTimeout       value of {@value #POLL_TIMEOUT}
- * @param clientId          value of {@value #CLIENT_ID}
+ * @param bootstrapServers  value of {@link #BOOTSTRAP_SERVERS}
+ * @param schemaRegistryUrl value of {@link #SCHEMA_REGISTRY_URL}
+ * @param jdbcUrl           value of {@link #JDBC_URL}
+ * @param groupId           value of {@link #GROUP_ID}
+ * @param batchSize         value of {@link #BATCH_SIZE}
+ * @param pollTimeout       value of {@link #POLL_TIMEOUT}
+ * @param clientId          value of {@link #CLIENT_ID}
  */
 public record SinkConfig(
         String bootstrapServers,
@@ -46,62 +31,85 @@ public record SinkConfig(
         Duration pollTimeout,
         String clientId) {
 
-    /** Key: Kafka bootstrap servers. */
-    public static final String BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
-    /** Key: schema registry URL. */
-    public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
-    /** Key: JDBC URL of the article database. */
-    public static final String JDBC_URL = "sink.jdbc.url";
-    /** Key: consumer group id. */
-    public static final String GROUP_ID = "sink.group.id";
-    /** Key: records per poll and per transaction. */
-    public static final String BATCH_SIZE = "sink.batch.size";
-    /** Key: poll timeout. */
-    public static final String POLL_TIMEOUT = "sink.poll.timeout";
-    /** Key: Kafka client id prefix. */
-    public static final String CLIENT_ID = "sink.client.id";
+    /** Kafka brokers to consume from (and to send dead letters to). */
+    public static final Setting<String> BOOTSTRAP_SERVERS = CommonSettings.BOOTSTRAP_SERVERS;
+    /** The schema registry. */
+    public static final Setting<String> SCHEMA_REGISTRY_URL = CommonSettings.SCHEMA_REGISTRY_URL;
 
-    /** Default of {@value #JDBC_URL}. */
-    public static final String DEFAULT_JDBC_URL = "jdbc:sqlite:.newsflow/newsflow.db";
-    /** Default of {@value #GROUP_ID}. */
-    public static final String DEFAULT_GROUP_ID = "newsflow-sink";
-    /** Default of {@value #BATCH_SIZE}. */
-    public static final int DEFAULT_BATCH_SIZE = 500;
-    /** Default of {@value #POLL_TIMEOUT}. */
-    public static final Duration DEFAULT_POLL_TIMEOUT = Duration.ofSeconds(1);
-    /** Default of {@value #CLIENT_ID}. */
-    public static final String DEFAULT_CLIENT_ID = "newsflow-sink";
+    /** JDBC URL of the article database. */
+    public static final Setting<String> JDBC_URL = Setting.string("sink.jdbc.url")
+            .withDefault("jdbc:sqlite:.newsflow/newsflow.db")
+            .withCheck(SinkConfig::jdbcUrl)
+            .usedBy("sink")
+            .withDoc("where articles are stored: `jdbc:sqlite:<file>` (parent directories are created) or"
+                    + " `jdbc:postgresql://host:port/db?user=…`");
+
+    /** Consumer group id. */
+    public static final Setting<String> GROUP_ID = Setting.string("sink.group.id")
+            .withDefault("newsflow-sink")
+            .withCheck(ConfigChecks::plainText)
+            .usedBy("sink")
+            .withDoc("Kafka consumer group; sinks in one group share the partitions");
+
+    /** Records per poll and per transaction. */
+    public static final Setting<Integer> BATCH_SIZE = Setting.integer("sink.batch.size")
+            .withDefault(500)
+            .withRange(1, 10_000)
+            .usedBy("sink")
+            .withDoc("most records per poll (`max.poll.records`), written in one database transaction");
+
+    /** Poll timeout. */
+    public static final Setting<Duration> POLL_TIMEOUT = Setting.duration("sink.poll.timeout")
+            .withDefault(Duration.ofSeconds(1))
+            .withRange(Duration.ofMillis(1), Duration.ofMinutes(1))
+            .usedBy("sink")
+            .withDoc("how long one poll waits for records; also the granularity of idle detection");
+
+    /** Kafka client id prefix. */
+    public static final Setting<String> CLIENT_ID = Setting.string("sink.client.id")
+            .withDefault("newsflow-sink")
+            .withCheck(ConfigChecks::plainText)
+            .usedBy("sink")
+            .withDoc("Kafka `client.id` prefix of the consumer and the dead-letter producer");
+
+    /** The sink's own keys (the common ones are {@link CommonSettings#ALL}), in the order the README lists them. */
+    public static final List<Setting<?>> KEYS = List.of(JDBC_URL, GROUP_ID, BATCH_SIZE, POLL_TIMEOUT, CLIENT_ID);
 
     /** Validates every field; the exception names the key. */
     public SinkConfig {
-        bootstrapServers = ConfigChecks.bootstrapServers(BOOTSTRAP_SERVERS, bootstrapServers);
-        schemaRegistryUrl = ConfigChecks.registryUrl(SCHEMA_REGISTRY_URL, schemaRegistryUrl);
-        jdbcUrl = ConfigChecks.required(JDBC_URL, jdbcUrl);
-        if (!jdbcUrl.startsWith("jdbc:sqlite:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+        bootstrapServers = BOOTSTRAP_SERVERS.check(bootstrapServers);
+        schemaRegistryUrl = SCHEMA_REGISTRY_URL.check(schemaRegistryUrl);
+        jdbcUrl = JDBC_URL.check(jdbcUrl);
+        groupId = GROUP_ID.check(groupId);
+        clientId = CLIENT_ID.check(clientId);
+        BATCH_SIZE.check(batchSize);
+        POLL_TIMEOUT.check(pollTimeout);
+    }
+
+    private static String jdbcUrl(String key, String value) {
+        String url = ConfigChecks.required(key, value);
+        if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
             throw new ConfigException(
-                    JDBC_URL,
-                    "must start with jdbc:sqlite: or jdbc:postgresql:, got '" + JdbcArticleStore.redact(jdbcUrl) + "'");
+                    key,
+                    "must start with jdbc:sqlite: or jdbc:postgresql:, got '" + JdbcArticleStore.redact(url) + "'");
         }
-        groupId = ConfigChecks.plainText(GROUP_ID, groupId);
-        clientId = ConfigChecks.plainText(CLIENT_ID, clientId);
-        ConfigChecks.inRange(BATCH_SIZE, batchSize, 1, 10_000);
-        ConfigChecks.inRange(POLL_TIMEOUT, pollTimeout, Duration.ofMillis(1), Duration.ofMinutes(1));
+        return url;
     }
 
     /**
-     * Reads the keys above from {@code settings}.
+     * Reads the keys above from {@code settings}; any other key given explicitly is an error.
      *
      * @throws ConfigException naming the first missing, invalid or unknown key
      */
     public static SinkConfig from(Settings settings) {
         SinkConfig config = new SinkConfig(
-                settings.requiredString(BOOTSTRAP_SERVERS),
-                settings.requiredString(SCHEMA_REGISTRY_URL),
-                settings.string(JDBC_URL, DEFAULT_JDBC_URL),
-                settings.string(GROUP_ID, DEFAULT_GROUP_ID),
-                settings.integer(BATCH_SIZE, DEFAULT_BATCH_SIZE),
-                settings.duration(POLL_TIMEOUT, DEFAULT_POLL_TIMEOUT),
-                settings.string(CLIENT_ID, DEFAULT_CLIENT_ID));
+                BOOTSTRAP_SERVERS.read(settings),
+                SCHEMA_REGISTRY_URL.read(settings),
+                JDBC_URL.read(settings),
+                GROUP_ID.read(settings),
+                BATCH_SIZE.read(settings),
+                POLL_TIMEOUT.read(settings),
+                CLIENT_ID.read(settings));
         settings.requireAllUsed();
         return config;
     }

@@ -1,35 +1,44 @@
 package io.newsflow.app.monitor;
 
 import io.newsflow.schemas.config.ConfigChecks;
+import io.newsflow.schemas.config.Setting;
 import io.newsflow.schemas.config.Settings;
 import io.newsflow.schemas.config.Settings.ConfigException;
+import java.util.List;
 
 /**
  * Where a service serves {@code /metrics} and {@code /health}; immutable and validated on construction.
  *
- * <table>
- *   <caption>Keys</caption>
- *   <tr><th>key</th><th>type</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>{@value #HOST}</td><td>address</td><td>{@value #DEFAULT_HOST}</td>
- *       <td>Bind address. The endpoints have no authentication, so they stay on loopback unless told otherwise
- *       (the container image sets {@code 0.0.0.0}, and docker-compose publishes the port on 127.0.0.1 only).</td></tr>
- *   <tr><td>{@value #PORT}</td><td>integer -1..65535</td><td>per service: ingest 9401, enrich 9402, sink 9403</td>
- *       <td>Port; 0 = any free port (printed), -1 = no monitor. When the default port is taken (a second sink on
- *       one machine), a free one is used and printed; a port that was set explicitly and is taken is an error.</td></tr>
- * </table>
+ * <p>Each key is defined once, by the {@link Setting} constants below; the README's configuration table is generated
+ * from them.
  *
- * @param host         value of {@value #HOST}
- * @param port         value of {@value #PORT}
+ * @param host         value of {@link #HOST}
+ * @param port         value of {@link #PORT}
  * @param portExplicit whether the port was configured rather than the service's default
  */
 public record MonitorConfig(String host, int port, boolean portExplicit) {
 
-    /** Key: bind address. */
-    public static final String HOST = "monitor.host";
-    /** Key: port. */
-    public static final String PORT = "monitor.port";
-    /** Default of {@value #HOST}. */
-    public static final String DEFAULT_HOST = "127.0.0.1";
+    /** Bind address. */
+    public static final Setting<String> HOST = Setting.string("monitor.host")
+            .withDefault("127.0.0.1")
+            .withCheck(ConfigChecks::required)
+            .usedBy("ingest `--from-topic`, enrich, sink")
+            .withDoc("bind address of `/metrics` and `/health`. They have no authentication, so they stay on loopback"
+                    + " unless told otherwise (the container image sets `0.0.0.0`; docker-compose publishes the port on"
+                    + " 127.0.0.1 only)");
+
+    /** Port; its default depends on the service. */
+    public static final Setting<Integer> PORT = Setting.integer("monitor.port")
+            .withRange(-1, 65_535)
+            .usedBy("ingest `--from-topic`, enrich, sink")
+            .withDefaultDoc("`9401`, `9402`, `9403`")
+            .withDoc("their port; 0 = any free one (printed), -1 = none. When the default port is taken (a second sink"
+                    + " on one machine) a free one is used; a port set explicitly and taken is an error (see"
+                    + " [Monitor](#monitor))");
+
+    /** Both keys, in the order the README lists them. */
+    public static final List<Setting<?>> KEYS = List.of(HOST, PORT);
+
     /** Default port of the drop-topic ingest service. */
     public static final int INGEST_PORT = 9401;
     /** Default port of the enricher. */
@@ -39,8 +48,8 @@ public record MonitorConfig(String host, int port, boolean portExplicit) {
 
     /** Validates every field; the exception names the key. */
     public MonitorConfig {
-        host = ConfigChecks.required(HOST, host);
-        ConfigChecks.inRange(PORT, port, -1, 65_535);
+        host = HOST.check(host);
+        PORT.check(port);
     }
 
     /**
@@ -49,9 +58,8 @@ public record MonitorConfig(String host, int port, boolean portExplicit) {
      * @throws ConfigException naming an invalid key
      */
     public static MonitorConfig from(Settings settings, int defaultPort) {
-        String explicit = settings.string(PORT, null);
-        return new MonitorConfig(
-                settings.string(HOST, DEFAULT_HOST), settings.integer(PORT, defaultPort), explicit != null);
+        Integer explicit = PORT.read(settings);
+        return new MonitorConfig(HOST.read(settings), explicit == null ? defaultPort : explicit, explicit != null);
     }
 
     /** Whether a monitor is wanted at all. */

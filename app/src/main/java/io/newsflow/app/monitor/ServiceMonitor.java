@@ -91,7 +91,7 @@ public final class ServiceMonitor implements AutoCloseable {
             if (config.portExplicit() || config.port() == 0) {
                 throw new IllegalStateException(
                         "Cannot serve /metrics and /health on " + config.host() + ":" + config.port() + " ("
-                                + MonitorConfig.PORT + "): " + e.getMessage(),
+                                + MonitorConfig.PORT.name() + "): " + e.getMessage(),
                         e);
             }
             LOG.warn("The default monitor port {} is taken; serving on a free port instead", config.port());

@@ -563,7 +563,7 @@ public final class DropTopicIngestor implements Runnable, AutoCloseable {
 
     private static DropTopicStoppedException stopped(String what, Throwable e) {
         String hint = e instanceof ProducerFencedException || e.getCause() instanceof ProducerFencedException
-                ? " (another instance uses the same " + IngestConfig.TRANSACTIONAL_ID
+                ? " (another instance uses the same " + IngestConfig.TRANSACTIONAL_ID.name()
                         + "; give every running instance its own)"
                 : "";
         return new DropTopicStoppedException("news-ingest service " + what + hint + ": " + DeadLetters.describe(e), e);

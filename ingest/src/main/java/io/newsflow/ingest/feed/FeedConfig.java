@@ -1,43 +1,27 @@
 package io.newsflow.ingest.feed;
 
 import io.newsflow.schemas.config.ConfigChecks;
+import io.newsflow.schemas.config.Setting;
 import io.newsflow.schemas.config.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Configuration of feed polling ({@code newsflow ingest --feed URL}), immutable and validated on construction. The
- * feed URLs themselves are command-line arguments, not keys.
- *
- * <table>
- *   <caption>Keys</caption>
- *   <tr><th>key</th><th>type</th><th>default</th><th>meaning</th></tr>
- *   <tr><td>{@value #INTERVAL}</td><td>duration</td><td>{@code PT5M}</td>
- *       <td>Time between two polls of a feed that answered; 1 s to 1 day.</td></tr>
- *   <tr><td>{@value #BACKOFF_INITIAL}</td><td>duration</td><td>{@code PT30S}</td>
- *       <td>Wait after the first failed poll of a feed; it doubles with each further failure in a row; 10 ms to 1
- *       hour.</td></tr>
- *   <tr><td>{@value #BACKOFF_MAX}</td><td>duration</td><td>{@code PT1H}</td>
- *       <td>Longest wait between failed polls; at least {@value #BACKOFF_INITIAL}, at most 1 day.</td></tr>
- *   <tr><td>{@value #TIMEOUT}</td><td>duration</td><td>{@code PT30S}</td>
- *       <td>Connect and response timeout of each request (feed or page); 100 ms to 5 minutes.</td></tr>
- *   <tr><td>{@value #FOLLOW_LINKS}</td><td>boolean</td><td>{@code true}</td>
- *       <td>Fetch an item's page and extract its main text when the feed carries only a summary.</td></tr>
- *   <tr><td>{@value #STATE_FILE}</td><td>path</td><td>{@code .newsflow/feeds-state.json}</td>
- *       <td>Where validators (ETag, Last-Modified) and the ids of items already published are kept across
- *       restarts; written atomically.</td></tr>
- * </table>
+ * feed URLs themselves are command-line arguments, not keys. Each key is defined once, by the {@link Setting}
+ * constants below; the README's configuration table is generated from them.
  *
  * <p>{@link #from} reads its keys without checking for unknown ones: read it before {@code IngestConfig.from}, which
  * calls {@link Settings#requireAllUsed()} over every key read so far.
  *
- * @param interval       value of {@value #INTERVAL}
- * @param backoffInitial value of {@value #BACKOFF_INITIAL}
- * @param backoffMax     value of {@value #BACKOFF_MAX}
- * @param timeout        value of {@value #TIMEOUT}
- * @param followLinks    value of {@value #FOLLOW_LINKS}
- * @param stateFile      value of {@value #STATE_FILE}
+ * @param interval       value of {@link #INTERVAL}
+ * @param backoffInitial value of {@link #BACKOFF_INITIAL}
+ * @param backoffMax     value of {@link #BACKOFF_MAX}
+ * @param timeout        value of {@link #TIMEOUT}
+ * @param followLinks    value of {@link #FOLLOW_LINKS}
+ * @param stateFile      value of {@link #STATE_FILE}
  */
 public record FeedConfig(
         Duration interval,
@@ -47,51 +31,74 @@ public record FeedConfig(
         boolean followLinks,
         Path stateFile) {
 
-    /** Key: poll interval. */
-    public static final String INTERVAL = "ingest.feed.interval";
-    /** Key: first back-off. */
-    public static final String BACKOFF_INITIAL = "ingest.feed.backoff.initial";
-    /** Key: longest back-off. */
-    public static final String BACKOFF_MAX = "ingest.feed.backoff.max";
-    /** Key: request timeout. */
-    public static final String TIMEOUT = "ingest.feed.timeout";
-    /** Key: follow summary-only items to their page. */
-    public static final String FOLLOW_LINKS = "ingest.feed.follow.links";
-    /** Key: state file. */
-    public static final String STATE_FILE = "ingest.feed.state.file";
+    /** Poll interval. */
+    public static final Setting<Duration> INTERVAL = Setting.duration("ingest.feed.interval")
+            .withDefault(Duration.ofMinutes(5))
+            .withRange(Duration.ofSeconds(1), Duration.ofDays(1))
+            .usedBy("ingest `--feed`")
+            .withDoc("time between two polls of a feed that answered");
 
-    /** Default of {@value #INTERVAL}. */
-    public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
-    /** Default of {@value #BACKOFF_INITIAL}. */
-    public static final Duration DEFAULT_BACKOFF_INITIAL = Duration.ofSeconds(30);
-    /** Default of {@value #BACKOFF_MAX}. */
-    public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofHours(1);
-    /** Default of {@value #TIMEOUT}. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /** First back-off. */
+    public static final Setting<Duration> BACKOFF_INITIAL = Setting.duration("ingest.feed.backoff.initial")
+            .withDefault(Duration.ofSeconds(30))
+            .withRange(Duration.ofMillis(10), Duration.ofHours(1))
+            .usedBy("ingest `--feed`")
+            .withDoc("wait after the first failed poll of a feed; doubles with each further failure in a row");
+
+    /** Longest back-off; also at least {@link #BACKOFF_INITIAL} (checked by the constructor). */
+    public static final Setting<Duration> BACKOFF_MAX = Setting.duration("ingest.feed.backoff.max")
+            .withDefault(Duration.ofHours(1))
+            .withRange(Duration.ofMillis(10), Duration.ofDays(1))
+            .usedBy("ingest `--feed`")
+            .withDoc("longest wait between failed polls; at least `ingest.feed.backoff.initial`");
+
+    /** Request timeout. */
+    public static final Setting<Duration> TIMEOUT = Setting.duration("ingest.feed.timeout")
+            .withDefault(Duration.ofSeconds(30))
+            .withRange(Duration.ofMillis(100), Duration.ofMinutes(5))
+            .usedBy("ingest `--feed`")
+            .withDoc("connect and response timeout of each request (feed or page)");
+
+    /** Follow summary-only items to their page. */
+    public static final Setting<Boolean> FOLLOW_LINKS = Setting.bool("ingest.feed.follow.links")
+            .withDefault(true)
+            .usedBy("ingest `--feed`")
+            .withDoc("fetch an item's page and extract its main text when the feed carries only a summary");
+
+    /** State file; its default is in the workspace. */
+    public static final Setting<Path> STATE_FILE = Setting.path("ingest.feed.state.file")
+            .usedBy("ingest `--feed`")
+            .withDefaultDoc("`.newsflow/feeds-state.json`")
+            .withDoc("where validators (ETag, Last-Modified) and the ids of items already published are kept across"
+                    + " restarts; written atomically");
+
+    /** Every key, in the order the README lists them. */
+    public static final List<Setting<?>> KEYS =
+            List.of(INTERVAL, BACKOFF_INITIAL, BACKOFF_MAX, TIMEOUT, FOLLOW_LINKS, STATE_FILE);
 
     /** Validates every field; the exception names the key. */
     public FeedConfig {
-        ConfigChecks.inRange(INTERVAL, interval, Duration.ofSeconds(1), Duration.ofDays(1));
-        ConfigChecks.inRange(BACKOFF_INITIAL, backoffInitial, Duration.ofMillis(10), Duration.ofHours(1));
-        ConfigChecks.inRange(BACKOFF_MAX, backoffMax, backoffInitial, Duration.ofDays(1));
-        ConfigChecks.inRange(TIMEOUT, timeout, Duration.ofMillis(100), Duration.ofMinutes(5));
-        Objects.requireNonNull(stateFile, STATE_FILE);
+        INTERVAL.check(interval);
+        BACKOFF_INITIAL.check(backoffInitial);
+        ConfigChecks.inRange(BACKOFF_MAX.name(), backoffMax, backoffInitial, Duration.ofDays(1));
+        BACKOFF_MAX.check(backoffMax);
+        TIMEOUT.check(timeout);
+        Objects.requireNonNull(stateFile, STATE_FILE.name());
     }
 
     /**
      * Reads the keys above from {@code settings} (see the class comment about unknown keys).
      *
-     * @param defaultStateFile the state file when {@value #STATE_FILE} is not set (the workspace's)
+     * @param defaultStateFile the state file when {@link #STATE_FILE} is not set (the workspace's)
      */
     public static FeedConfig from(Settings settings, Path defaultStateFile) {
-        String state = settings.string(STATE_FILE, null);
         return new FeedConfig(
-                settings.duration(INTERVAL, DEFAULT_INTERVAL),
-                settings.duration(BACKOFF_INITIAL, DEFAULT_BACKOFF_INITIAL),
-                settings.duration(BACKOFF_MAX, DEFAULT_BACKOFF_MAX),
-                settings.duration(TIMEOUT, DEFAULT_TIMEOUT),
-                settings.bool(FOLLOW_LINKS, true),
-                state == null ? defaultStateFile : Path.of(state));
+                INTERVAL.read(settings),
+                BACKOFF_INITIAL.read(settings),
+                BACKOFF_MAX.read(settings),
+                TIMEOUT.read(settings),
+                FOLLOW_LINKS.read(settings),
+                STATE_FILE.read(settings, defaultStateFile));
     }
 
     /**
