@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             TopicsCommand.class,
             TailCommand.class,
+            ConfigCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Newsflow {
