@@ -46,7 +46,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes {@link Topics#ARTICLES_ENRICHED} and writes the articles to an {@link ArticleStore}.
+ * Consumes {@link Topics#ARTICLES_ENRICHED} (or, for a test or a subset, another topic of {@code EnrichedArticle}
+ * records such as a {@code news-topic-<id>}) and writes the articles to an {@link ArticleStore}.
  *
  * <p>Each poll: deserialise every record itself (the consumer reads raw bytes, so a poison pill cannot stall the
  * group), write the good ones in one transaction ({@link ArticleStore#writeAll}), send the undecodable ones to
@@ -78,6 +79,7 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
     public static final String STAGE = "sink";
 
     private final Consumer<byte[], byte[]> consumer;
+    private final String topic;
     private final Deserializer<EnrichedArticle> deserializer;
     private final Producer<byte[], DeadLetter> deadLetters;
     private final ArticleStore store;
@@ -95,9 +97,23 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
     private long stored;
     private long deadLettered;
     private long polls;
+    private long commitsRefused;
+
+    /** A sink of {@link Topics#ARTICLES_ENRICHED}; see {@link #EnrichedArticleSink(Consumer, String, Deserializer,
+     * Producer, ArticleStore, Duration, Clock)}. */
+    public EnrichedArticleSink(
+            Consumer<byte[], byte[]> consumer,
+            Deserializer<EnrichedArticle> deserializer,
+            Producer<byte[], DeadLetter> deadLetters,
+            ArticleStore store,
+            Duration pollTimeout,
+            Clock clock) {
+        this(consumer, Topics.ARTICLES_ENRICHED, deserializer, deadLetters, store, pollTimeout, clock);
+    }
 
     /**
      * @param consumer     raw consumer; owned (closed) by this sink; its group and isolation are the caller's choice
+     * @param topic        the topic of {@code EnrichedArticle} records to store
      * @param deserializer turns the value bytes into an article; throws for a poison pill
      * @param deadLetters  producer for {@link Topics#DLQ}; owned (closed) by this sink
      * @param store        where articles go; not closed by this sink
@@ -106,12 +122,14 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
      */
     public EnrichedArticleSink(
             Consumer<byte[], byte[]> consumer,
+            String topic,
             Deserializer<EnrichedArticle> deserializer,
             Producer<byte[], DeadLetter> deadLetters,
             ArticleStore store,
             Duration pollTimeout,
             Clock clock) {
         this.consumer = Objects.requireNonNull(consumer, "consumer");
+        this.topic = Objects.requireNonNull(topic, "topic");
         this.deserializer = Objects.requireNonNull(deserializer, "deserializer");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
         this.store = Objects.requireNonNull(store, "store");
@@ -120,8 +138,13 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
         this.metrics = new SinkMetrics(consumer, deadLetters);
     }
 
-    /** A sink with real Kafka clients for {@code config}, writing to {@code store}. */
+    /** A sink of {@link Topics#ARTICLES_ENRICHED} with real Kafka clients for {@code config}, writing to {@code store}. */
     public static EnrichedArticleSink create(SinkConfig config, ArticleStore store, Clock clock) {
+        return create(config, Topics.ARTICLES_ENRICHED, store, clock);
+    }
+
+    /** A sink of {@code topic} (records of {@code EnrichedArticle}) with real Kafka clients for {@code config}. */
+    public static EnrichedArticleSink create(SinkConfig config, String topic, ArticleStore store, Clock clock) {
         SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
                 consumerProperties(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -132,6 +155,7 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
                     AvroWireSerde.forValues(registry, DeadLetter.class).serializer());
             return new EnrichedArticleSink(
                     consumer,
+                    topic,
                     AvroWireSerde.forValues(registry, EnrichedArticle.class).deserializer(),
                     producer,
                     store,
@@ -143,8 +167,12 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
         }
     }
 
-    /** Consumer settings of {@link #create}: group, no auto-commit, read_committed, earliest, batch size. */
-    static Properties consumerProperties(SinkConfig config) {
+    /**
+     * Consumer settings of {@link #create}: group, no auto-commit, read_committed, earliest, batch size. Public so a
+     * caller building its own consumer for {@link #EnrichedArticleSink(Consumer, String, Deserializer, Producer,
+     * ArticleStore, Duration, Clock)} starts from the same settings.
+     */
+    public static Properties consumerProperties(SinkConfig config) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
@@ -160,7 +188,7 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
      * Dead-letter producer settings of {@link #create}: idempotent, acks=all, {@code max.request.size} of
      * {@link Topics#MAX_MESSAGE_BYTES} so a dead letter holding the largest article fits.
      */
-    static Properties producerProperties(SinkConfig config) {
+    public static Properties producerProperties(SinkConfig config) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         props.put(ProducerConfig.CLIENT_ID_CONFIG, config.clientId() + "-dlq");
@@ -183,7 +211,7 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
      */
     public SinkProgress runUntil(Predicate<SinkProgress> stop) {
         if (!subscribed) {
-            consumer.subscribe(List.of(Topics.ARTICLES_ENRICHED), new LoggingRebalanceListener());
+            consumer.subscribe(List.of(topic), new LoggingRebalanceListener());
             subscribed = true;
         }
         Instant lastRecord = clock.instant();
@@ -199,6 +227,7 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
                         backoff = FIRST_BACKOFF;
                         recovered();
                     } catch (CommitFailedException | RebalanceInProgressException e) {
+                        commitsRefused++;
                         LOG.warn(
                                 "A written batch of {} records was not committed because the group rebalanced; its"
                                         + " partitions' next owner rewrites the same rows: {}",
@@ -279,7 +308,7 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             if (!partitions.isEmpty()) {
-                LOG.info("Sink partitions revoked (every batch read so far is written and committed): {}", partitions);
+                LOG.info("Sink partitions revoked (every batch read from them is written): {}", partitions);
             }
         }
 
@@ -307,7 +336,8 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
     }
 
     private SinkProgress progress(Instant lastRecord) {
-        return new SinkProgress(stored, deadLettered, polls, Duration.between(lastRecord, clock.instant()));
+        return new SinkProgress(
+                stored, deadLettered, polls, commitsRefused, Duration.between(lastRecord, clock.instant()));
     }
 
     private void handle(ConsumerRecords<byte[], byte[]> records) {
