@@ -98,12 +98,18 @@ public final class Setting<T> {
 
     /** A whole-number key. */
     public static Setting<Integer> integer(String name) {
-        return of(name, ConfigDef.Type.INT, (s, key, d) -> s.string(key, null) == null ? d : s.integer(key, 0));
+        return of(
+                name,
+                ConfigDef.Type.INT,
+                (s, key, d) -> s.string(key, null) == null ? d : Integer.valueOf(s.integer(key, 0)));
     }
 
     /** A boolean key: true/false, yes/no, 1/0. */
     public static Setting<Boolean> bool(String name) {
-        return of(name, ConfigDef.Type.BOOLEAN, (s, key, d) -> s.string(key, null) == null ? d : s.bool(key, false));
+        return of(
+                name,
+                ConfigDef.Type.BOOLEAN,
+                (s, key, d) -> s.string(key, null) == null ? d : Boolean.valueOf(s.bool(key, false)));
     }
 
     /** A duration key: ISO-8601 ({@code PT30S}) or milliseconds ({@code 30000}). */

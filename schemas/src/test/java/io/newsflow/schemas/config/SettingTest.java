@@ -40,6 +40,15 @@ class SettingTest {
     }
 
     @Test
+    void shouldReadUnsetAsNullForAKeyWithoutDefault() {
+        Settings settings = Settings.of(Map.of());
+
+        assertThat(Setting.integer("x.port").read(settings)).isNull();
+        assertThat(Setting.bool("x.flag").read(settings)).isNull();
+        assertThat(Setting.integer("x.port").read(settings, 9401)).isEqualTo(9401);
+    }
+
+    @Test
     void shouldReadAValueAsSettingsReadsIt() {
         Settings settings = Settings.of(Map.of("x.batch.size", " 7 ", "x.timeout", "1500"));
 
