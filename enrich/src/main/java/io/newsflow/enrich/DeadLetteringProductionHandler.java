@@ -17,14 +17,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dead-letters an output record that the broker refuses for what it is (too large for its topic, invalid) and lets
- * the enricher carry on. Without it, one {@code EnrichedArticle} over {@code max.message.bytes} would stop the client,
- * and stop it again at every restart, since the input record is read again each time.
+ * Dead-letters an output record that cannot be serialized because of what it holds, and lets the enricher carry on;
+ * says clearly why the client stops when the broker refuses an output record.
  *
- * <p>The dead letter ({@code stage = enrich-produce}) names the output topic, the size and the broker's reason, and
- * where the input came from (topic, partition, offset); it carries the INPUT record's key and bytes (the raw article,
- * from which the output can be made again), or, if even that would make the letter too large, no value at all (a slim
- * dead letter that says so). Kafka Streams writes it in the same transaction as the rest of the task's output.
+ * <p>The dead letter ({@code stage = enrich-produce}) names the output topic and the reason, and where the input came
+ * from (topic, partition, offset); it carries the INPUT record's key and bytes (the raw article, from which the output
+ * can be made again), or, if even that would make the letter too large, no value at all (a slim dead letter that says
+ * so). Kafka Streams writes it in the same transaction as the rest of the task's output.
+ *
+ * <p>A record the broker refuses (too large for its topic, invalid) is NOT dead-lettered here: under exactly-once the
+ * refusal puts the transactional producer in an error state, the transaction must be aborted, and a dead letter sent
+ * in it would be lost with it (seen against the real broker: the letter's own send fails with "Cannot execute
+ * transactional method because we are in an error state"). The enricher keeps such records out before they are sent
+ * ({@link OutputSizeGuard}, reading the topics' {@code max.message.bytes} through {@link OutputTopicLimit}); if one
+ * still gets through (a topic's limit lowered in the last seconds), the task fails, the input is read again, and the
+ * guard, by then up to date, dead-letters it.
  *
  * <p>Anything else (a broker or registry away, a registry the service cannot use, an unknown failure) fails the task
  * as the default handler does, and {@link StreamThreadFailures} decides what follows. A serialization failure is
@@ -67,15 +74,23 @@ public final class DeadLetteringProductionHandler implements ProductionException
     @Override
     public Response handleError(
             ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
-        if (!(exception instanceof RecordTooLargeException
+        if (exception instanceof RecordTooLargeException
                 || exception instanceof RecordBatchTooLargeException
-                || exception instanceof InvalidRecordException)) {
-            return Response.fail();
+                || exception instanceof InvalidRecordException) {
+            int size = record.value() == null ? 0 : record.value().length;
+            LOG.error(
+                    "The broker refused an output record for {} ({} bytes) read from {}-{}@{}: {}. Under exactly-once"
+                            + " the transaction is aborted and the input read again; the size check dead-letters it"
+                            + " once it knows the topic's current max.message.bytes (read every {} s)",
+                    record.topic(),
+                    size,
+                    context.topic(),
+                    context.partition(),
+                    context.offset(),
+                    DeadLetters.describe(exception),
+                    OutputTopicLimit.REFRESH.toSeconds());
         }
-        int size = record.value() == null ? 0 : record.value().length;
-        String reason = "the broker refused the output record for " + record.topic() + " (" + size + " bytes): "
-                + DeadLetters.describe(exception);
-        return Response.resume(List.of(letter(context, record.topic(), reason, exception)));
+        return Response.fail();
     }
 
     @Override

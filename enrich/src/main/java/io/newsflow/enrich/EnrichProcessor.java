@@ -32,6 +32,7 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, Outcome
     private final ArticleEnricher enricher;
     private final Supplier<Taxonomy> taxonomy;
     private final Clock clock;
+    private final OutputSizeGuard sizeGuard;
     private ProcessorContext<String, Outcome> context;
 
     /** @param taxonomy the taxonomy to tag with, read once per record (see {@link LiveTaxonomy}) */
@@ -39,11 +40,13 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, Outcome
             Deserializer<RawArticle> rawDeserializer,
             ArticleEnricher enricher,
             Supplier<Taxonomy> taxonomy,
-            Clock clock) {
+            Clock clock,
+            OutputSizeGuard sizeGuard) {
         this.rawDeserializer = rawDeserializer;
         this.enricher = enricher;
         this.taxonomy = taxonomy;
         this.clock = clock;
+        this.sizeGuard = sizeGuard;
     }
 
     @Override
@@ -80,6 +83,11 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, Outcome
             return;
         }
         // outside the try: only the article's own failures are dead-lettered
+        String tooLarge = sizeGuard.tooLarge(enriched, record.value() == null ? 0 : record.value().length);
+        if (tooLarge != null) {
+            reject(record, new OutputSizeGuard.OutputTooLargeException(tooLarge));
+            return;
+        }
         EnrichMetrics.enriched(enriched, System.nanoTime() - start);
         context.forward(new Record<String, Outcome>(
                 enriched.getArticleId(), new Outcome.Enriched(enriched), record.timestamp(), record.headers()));

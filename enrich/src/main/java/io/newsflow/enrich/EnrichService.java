@@ -95,15 +95,16 @@ public final class EnrichService implements AutoCloseable {
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()));
         LiveTaxonomy taxonomy =
                 new LiveTaxonomy(enricher.builtInTaxonomy(), deadLetters, t -> createOutputTopics(admin, t, config));
-        Topology topology =
-                EnrichTopology.build(serdes, enricher, taxonomy, Clock.systemUTC(), config.trends(), config.dedup());
+        OutputTopicLimit outputLimit = OutputTopicLimit.watch(admin);
+        Topology topology = EnrichTopology.build(
+                serdes, enricher, taxonomy, Clock.systemUTC(), config.trends(), config.dedup(), outputLimit);
         Properties properties = streamsProperties(config);
         properties.put(
                 DeadLetteringProductionHandler.DEAD_LETTER_SERIALIZER,
                 serdes.deadLetters().serializer());
         KafkaStreams streams = new KafkaStreams(topology, properties);
-        EnrichService service =
-                new EnrichService(streams, taxonomy, List.of(deadLetters, admin, EnrichMetrics.bind(streams)));
+        EnrichService service = new EnrichService(
+                streams, taxonomy, List.of(deadLetters, outputLimit, admin, EnrichMetrics.bind(streams)));
         service.streams.setStateListener((now, before) -> {
             LOG.info("Enricher state {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {

@@ -6,6 +6,7 @@ import io.newsflow.enrich.trend.TrendTopology;
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import java.time.Clock;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -49,9 +50,24 @@ public final class EnrichTopology {
             Clock clock,
             TrendSettings trends,
             DedupSettings dedup) {
+        return build(serdes, enricher, taxonomy, clock, trends, dedup, () -> Topics.MAX_MESSAGE_BYTES);
+    }
+
+    /**
+     * What production runs, with {@code outputLimit} giving the largest record the output topics take now
+     * ({@code max.message.bytes}): a larger enriched article is dead-lettered ({@link OutputSizeGuard}).
+     */
+    public static Topology build(
+            EnrichSerdes serdes,
+            ArticleEnricher enricher,
+            LiveTaxonomy taxonomy,
+            Clock clock,
+            TrendSettings trends,
+            DedupSettings dedup,
+            IntSupplier outputLimit) {
         StreamsBuilder builder = new StreamsBuilder();
         taxonomy.addTo(builder, clock);
-        return build(builder, serdes, enricher, taxonomy::current, clock, trends, dedup);
+        return build(builder, serdes, enricher, taxonomy::current, clock, trends, dedup, outputLimit);
     }
 
     /** As the production topology, with default trend and de-duplication settings. */
@@ -81,7 +97,15 @@ public final class EnrichTopology {
     /** The built-in-taxonomy topology with the given settings. */
     public static Topology build(
             EnrichSerdes serdes, ArticleEnricher enricher, Clock clock, TrendSettings trends, DedupSettings dedup) {
-        return build(new StreamsBuilder(), serdes, enricher, enricher::builtInTaxonomy, clock, trends, dedup);
+        return build(
+                new StreamsBuilder(),
+                serdes,
+                enricher,
+                enricher::builtInTaxonomy,
+                clock,
+                trends,
+                dedup,
+                () -> Topics.MAX_MESSAGE_BYTES);
     }
 
     private static Topology build(
@@ -91,12 +115,16 @@ public final class EnrichTopology {
             Supplier<Taxonomy> taxonomy,
             Clock clock,
             TrendSettings trends,
-            DedupSettings dedup) {
+            DedupSettings dedup,
+            IntSupplier outputLimit) {
+        OutputSizeGuard sizeGuard =
+                new OutputSizeGuard(serdes.enrichedArticles().serializer(), outputLimit);
         KStream<String, Outcome> outcomes = builder.stream(
                         Topics.ARTICLES_RAW,
                         Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-raw-articles"))
                 .process(
-                        () -> new EnrichProcessor(serdes.rawArticles(), enricher, taxonomy, clock), Named.as("enrich"));
+                        () -> new EnrichProcessor(serdes.rawArticles(), enricher, taxonomy, clock, sizeGuard),
+                        Named.as("enrich"));
 
         outcomes.split(Named.as("outcome-"))
                 .branch(

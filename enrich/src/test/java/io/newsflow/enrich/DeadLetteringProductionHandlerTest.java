@@ -37,11 +37,14 @@ class DeadLetteringProductionHandlerTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
     @Test
-    void shouldDeadLetterAnOutputTheBrokerRefusesAsTooLargeAndCarryOn() {
+    void shouldDeadLetterAnOutputThatCannotBeSerializedBecauseOfWhatItHoldsAndCarryOn() {
         var handler = new DeadLetteringProductionHandler(letters.serializer(), 1_000_000, clock);
 
-        Response response =
-                handler.handleError(context(), TOO_LARGE, new RecordTooLargeException("over max.message.bytes"));
+        Response response = handler.handleSerializationError(
+                context(),
+                TOO_LARGE,
+                new SerializationException("a field the schema does not allow"),
+                SerializationExceptionOrigin.VALUE);
 
         assertThat(response.result()).isEqualTo(Result.RESUME);
         assertThat(response.deadLetterQueueRecords()).singleElement().satisfies(record -> {
@@ -53,8 +56,7 @@ class DeadLetteringProductionHandlerTest {
             assertThat(letter.getSourceOffset()).isEqualTo(42L);
             assertThat(letter.getErrorMessage())
                     .contains(Topics.ARTICLES_ENRICHED)
-                    .contains("50000 bytes")
-                    .contains("over max.message.bytes");
+                    .contains("a field the schema does not allow");
             assertThat(letter.getValue().remaining()).isEqualTo(RAW_VALUE.length);
         });
     }
@@ -63,13 +65,25 @@ class DeadLetteringProductionHandlerTest {
     void shouldLeaveTheInputBytesOutOfADeadLetterThatWouldNotFit() {
         var handler = new DeadLetteringProductionHandler(letters.serializer(), 1_500, clock);
 
-        Response response = handler.handleError(context(), TOO_LARGE, new RecordTooLargeException("too large"));
+        Response response = handler.handleSerializationError(
+                context(), TOO_LARGE, new SerializationException("bad field"), SerializationExceptionOrigin.VALUE);
 
         byte[] bytes = response.deadLetterQueueRecords().get(0).value();
         DeadLetter letter = letters.deserializer().deserialize(Topics.DLQ, bytes);
         assertThat(bytes.length).isLessThanOrEqualTo(1_500);
         assertThat(letter.getValue()).isNull();
         assertThat(letter.getErrorMessage()).contains("left out").contains(Topics.ARTICLES_RAW + "-0@42");
+    }
+
+    @Test
+    void shouldFailTheTaskWhenTheBrokerRefusesAnOutputBecauseExactlyOnceCannotCommitAfterIt() {
+        var handler = new DeadLetteringProductionHandler(letters.serializer(), 1_000_000, clock);
+
+        Response response =
+                handler.handleError(context(), TOO_LARGE, new RecordTooLargeException("over max.message.bytes"));
+
+        assertThat(response.result()).isEqualTo(Result.FAIL);
+        assertThat(response.deadLetterQueueRecords()).isEmpty();
     }
 
     @Test

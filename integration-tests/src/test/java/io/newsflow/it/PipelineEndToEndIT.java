@@ -50,12 +50,15 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -202,6 +205,80 @@ class PipelineEndToEndIT {
                 .usingRecursiveComparison()
                 .ignoringFields("kafkaOffset")
                 .isEqualTo(first);
+    }
+
+    @Test
+    void shouldDeadLetterAnArticleTooLargeOnceEnrichedForTheBrokersLimitAndCarryOn(RealKafkaStack stack)
+            throws Exception {
+        // Given news-articles-enriched accepts at most 512 KiB for the length of this test (the broker's own check)
+        String marker = UUID.randomUUID().toString();
+        String bigId = "too-large-once-enriched-" + marker;
+        String nextId = "after-the-refusal-" + marker;
+        ConfigResource enrichedTopic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ARTICLES_ENRICHED);
+        try (Admin admin = stack.newAdmin()) {
+            setMaxMessageBytes(admin, enrichedTopic, "524288");
+            try {
+                // When an article of 300 KB whose 32,000 place mentions make its enrichment larger than that arrives,
+                // and then an ordinary one
+                String body = "Madrid y Sevilla. ".repeat(16_000) + marker;
+                try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(
+                        stack.clientConfig(),
+                        new StringSerializer(),
+                        AvroWireSerde.forValues(registry, RawArticle.class).serializer())) {
+                    producer.send(new ProducerRecord<>(
+                                    Topics.ARTICLES_RAW,
+                                    bigId,
+                                    RawArticleBuilder.aRawArticle()
+                                            .withId(bigId)
+                                            .withTitle("Madrid y Sevilla")
+                                            .withBody(body)
+                                            .build()))
+                            .get(30, TimeUnit.SECONDS);
+                    producer.send(new ProducerRecord<>(
+                                    Topics.ARTICLES_RAW,
+                                    nextId,
+                                    RawArticleBuilder.aRawArticle()
+                                            .withId(nextId)
+                                            .withTitle("Rusia y Corea del Norte " + marker)
+                                            .withBody("Negociaciones en Moscú. " + marker)
+                                            .build()))
+                            .get(30, TimeUnit.SECONDS);
+                }
+
+                // Then the article is in news-dlq with the reason and its input (the enricher reads the topic's
+                // new limit within seconds; if the article comes first, the broker's refusal aborts the transaction
+                // and the article is read again), ...
+                try (TopicProbe<String, DeadLetter> dlq = TopicProbe.fromBeginning(
+                        stack.bootstrapServers(),
+                        Topics.DLQ,
+                        new StringDeserializer(),
+                        AvroWireSerde.forValues(registry, DeadLetter.class).deserializer())) {
+                    DeadLetter letter = dlq.awaitKey(bigId, WAIT).value();
+                    assertThat(letter.getStage()).isEqualTo("enrich");
+                    assertThat(letter.getErrorMessage())
+                            .contains("larger than the 524288 bytes its output topics accept");
+                    assertThat(letter.getSourceTopic()).isEqualTo(Topics.ARTICLES_RAW);
+                    RawArticle input = AvroWireSerde.forValues(registry, RawArticle.class)
+                            .deserializer()
+                            .deserialize(Topics.ARTICLES_RAW, toArray(letter.getValue()));
+                    assertThat(input.getArticleId()).isEqualTo(bigId);
+                }
+                // ... and the enricher carried on with the next one
+                assertThat(awaitEnriched(stack, nextId).key()).isEqualTo(nextId);
+                assertThat(enricher.state()).isEqualTo(org.apache.kafka.streams.KafkaStreams.State.RUNNING);
+            } finally {
+                setMaxMessageBytes(admin, enrichedTopic, Integer.toString(Topics.MAX_MESSAGE_BYTES));
+            }
+        }
+    }
+
+    private static void setMaxMessageBytes(Admin admin, ConfigResource topic, String bytes) throws Exception {
+        admin.incrementalAlterConfigs(Map.of(
+                        topic,
+                        List.of(new AlterConfigOp(
+                                new ConfigEntry("max.message.bytes", bytes), AlterConfigOp.OpType.SET))))
+                .all()
+                .get(30, TimeUnit.SECONDS);
     }
 
     private static long rowsWithId(String jdbcUrl, String articleId) throws SQLException {
