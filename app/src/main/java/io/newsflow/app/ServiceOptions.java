@@ -1,5 +1,6 @@
 package io.newsflow.app;
 
+import io.newsflow.schemas.config.CommonSettings;
 import io.newsflow.schemas.config.Settings;
 import io.newsflow.stack.LocalStack;
 import io.newsflow.stack.StackStatus;
@@ -27,17 +28,17 @@ final class ServiceOptions {
     Settings settings() {
         Map<String, String> values = new HashMap<>(explicit);
         Settings probe = Settings.fromEnvironment(System.getenv(), values);
-        boolean hasKafka = probe.string("kafka.bootstrap.servers", null) != null;
-        boolean hasRegistry = probe.string("schema.registry.url", null) != null;
+        boolean hasKafka = probe.string(CommonSettings.BOOTSTRAP_SERVERS.name(), null) != null;
+        boolean hasRegistry = probe.string(CommonSettings.SCHEMA_REGISTRY_URL.name(), null) != null;
         if (!hasKafka || !hasRegistry) {
             Optional<StackStatus> local =
                     LocalStack.inspect(Workspace.current().stackDir()).filter(StackStatus::running);
             local.ifPresent(s -> {
                 if (!hasKafka) {
-                    values.put("kafka.bootstrap.servers", s.bootstrapServers());
+                    values.put(CommonSettings.BOOTSTRAP_SERVERS.name(), s.bootstrapServers());
                 }
                 if (!hasRegistry) {
-                    values.put("schema.registry.url", s.schemaRegistryUrl());
+                    values.put(CommonSettings.SCHEMA_REGISTRY_URL.name(), s.schemaRegistryUrl());
                 }
             });
         }

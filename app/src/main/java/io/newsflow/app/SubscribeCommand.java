@@ -2,6 +2,7 @@ package io.newsflow.app;
 
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.avro.EnrichedArticle;
+import io.newsflow.schemas.config.CommonSettings;
 import io.newsflow.schemas.config.Settings;
 import io.newsflow.schemas.registry.SchemaRegistryClients;
 import io.newsflow.schemas.serde.AvroWireSerde;
@@ -64,8 +65,8 @@ final class SubscribeCommand implements Callable<Integer> {
     public Integer call() {
         String topic = Topics.forGeoTopic(topicId);
         Settings settings = options.settings();
-        String bootstrap = settings.requiredString("kafka.bootstrap.servers");
-        String registryUrl = settings.requiredString("schema.registry.url");
+        String bootstrap = CommonSettings.BOOTSTRAP_SERVERS.read(settings);
+        String registryUrl = CommonSettings.SCHEMA_REGISTRY_URL.read(settings);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (KafkaConsumer<String, EnrichedArticle> consumer = new KafkaConsumer<>(

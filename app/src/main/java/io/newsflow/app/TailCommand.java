@@ -5,6 +5,7 @@ import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.RawArticle;
 import io.newsflow.schemas.avro.TrendUpdate;
+import io.newsflow.schemas.config.CommonSettings;
 import io.newsflow.schemas.config.Settings;
 import io.newsflow.schemas.json.AvroJson;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
@@ -96,11 +97,11 @@ final class TailCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = options.settings();
-        String bootstrap = settings.requiredString("kafka.bootstrap.servers");
+        String bootstrap = CommonSettings.BOOTSTRAP_SERVERS.read(settings);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Deserializer<? extends SpecificRecord> values = valueDeserializer(
-                topic, () -> SchemaRegistryClients.forUrl(settings.requiredString("schema.registry.url")));
+                topic, () -> SchemaRegistryClients.forUrl(CommonSettings.SCHEMA_REGISTRY_URL.read(settings)));
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -1,6 +1,7 @@
 package io.newsflow.app;
 
 import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.config.CommonSettings;
 import io.newsflow.schemas.config.Settings;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ final class TopicsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = options.settings();
-        String bootstrap = settings.requiredString("kafka.bootstrap.servers");
+        String bootstrap = CommonSettings.BOOTSTRAP_SERVERS.read(settings);
         PrintWriter out = spec.commandLine().getOut();
         if (create) {
             Set<String> created = TopicSetup.ensure(bootstrap, partitions, replicationFactor);
