@@ -8,6 +8,9 @@ import io.newsflow.enrich.ArticleEnricher;
 import io.newsflow.enrich.EnrichConfig;
 import io.newsflow.enrich.EnrichSerdes;
 import io.newsflow.enrich.EnrichService;
+import io.newsflow.ingest.ArticleFileReader;
+import io.newsflow.ingest.ArticleNormaliser;
+import io.newsflow.ingest.ArticlePublisher;
 import io.newsflow.ingest.FileIngestor;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.IngestReport;
@@ -237,9 +240,18 @@ public final class PipelineBench {
                 "kafka.bootstrap.servers", bootstrap,
                 "schema.registry.url", registryUrl,
                 "ingest.source", "newsflow-bench")));
-        long t0 = System.nanoTime();
-        IngestReport report = FileIngestor.ingest(config, List.of(file), Clock.systemUTC());
-        double ingestSeconds = seconds(t0);
+        IngestReport report;
+        double ingestSeconds;
+        // producers made and connected before the clock starts, as the bare loop's are: the figure is the per-article
+        // cost (reading, parsing, normalising, serialising, sending), not the client start-up
+        try (ArticlePublisher publisher = ArticlePublisher.create(config, Clock.systemUTC())) {
+            publisher.connect();
+            FileIngestor ingestor = new FileIngestor(
+                    new ArticleFileReader(), new ArticleNormaliser(Clock.systemUTC(), config), publisher);
+            long t0 = System.nanoTime();
+            report = ingestor.ingest(List.of(file));
+            ingestSeconds = seconds(t0);
+        }
         if (report.publishedCount() != n) {
             throw new IllegalStateException("ingest published " + report.publishedCount() + " of " + n + " articles: "
                     + String.join("; ", report.describe()));

@@ -203,7 +203,8 @@ public final class ArticleIds {
 
     private static final Pattern SCHEME_AND_AUTHORITY = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)([^/?#]*)");
 
-    private static String sha256Prefix(String text) {
+    /** The first 8 bytes of the SHA-256 of {@code text}'s UTF-8, in hex: what ids and fingerprints are made of. */
+    static String sha256Prefix(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);

@@ -138,6 +138,16 @@ public final class ArticlePublisher implements AutoCloseable {
                 clock.instant());
     }
 
+    /**
+     * Fetches the partitions of {@link Topics#ARTICLES_RAW} and {@link Topics#DLQ} now, instead of at the first send:
+     * for a caller that wants the connection made before it starts (the benchmark does, as its bare-producer baseline
+     * does). Waits up to the producers' {@code max.block.ms}.
+     */
+    public void connect() {
+        articles.partitionsFor(Topics.ARTICLES_RAW);
+        deadLetters.partitionsFor(Topics.DLQ);
+    }
+
     /** Blocks until every record sent so far is acknowledged or has failed. */
     public void flush() {
         articles.flush();
