@@ -11,6 +11,7 @@ import io.newsflow.enrich.EnrichService;
 import io.newsflow.ingest.FileIngestor;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.IngestReport;
+import io.newsflow.schemas.SchemaSetup;
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.RawArticle;
@@ -190,6 +191,8 @@ public final class PipelineBench {
                     .all()
                     .get(60, TimeUnit.SECONDS);
         }
+        // and the same registry set-up: the services only look their schemas up
+        SchemaSetup.apply(registry, topics);
     }
 
     private static Map<String, String> creationConfig(String topic) {

@@ -5,7 +5,6 @@ import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.RawArticle;
 import io.newsflow.schemas.deadletter.DeadLetters;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
-import io.newsflow.schemas.registry.SchemaRegistryClients;
 import io.newsflow.schemas.serde.AvroWireSerde;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -59,16 +58,16 @@ public final class ArticlePublisher implements AutoCloseable {
 
     /** Real Kafka producers for {@code config}, values in the Confluent wire format via the configured registry. */
     public static ArticlePublisher create(IngestConfig config, Clock clock) {
-        SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
+        SchemaRegistryClient registry = config.registry().client(config.schemaRegistryUrl());
         KafkaProducer<String, RawArticle> articles = new KafkaProducer<>(
                 producerProperties(config, "articles"),
                 new StringSerializer(),
-                AvroWireSerde.forValues(registry, RawArticle.class).serializer());
+                AvroWireSerde.forValues(registry, RawArticle.class, config.registry().autoRegister()).serializer());
         try {
             KafkaProducer<String, DeadLetter> deadLetters = new KafkaProducer<>(
                     producerProperties(config, "dlq"),
                     new StringSerializer(),
-                    AvroWireSerde.forValues(registry, DeadLetter.class).serializer());
+                    AvroWireSerde.forValues(registry, DeadLetter.class, config.registry().autoRegister()).serializer());
             return new ArticlePublisher(articles, deadLetters, clock);
         } catch (RuntimeException e) {
             articles.close();

@@ -5,7 +5,6 @@ import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.deadletter.DeadLetters;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
-import io.newsflow.schemas.registry.SchemaRegistryClients;
 import io.newsflow.schemas.serde.AvroWireSerde;
 import java.time.Clock;
 import java.time.Duration;
@@ -122,14 +121,15 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
 
     /** A sink with real Kafka clients for {@code config}, writing to {@code store}. */
     public static EnrichedArticleSink create(SinkConfig config, ArticleStore store, Clock clock) {
-        SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
+        SchemaRegistryClient registry = config.registry().client(config.schemaRegistryUrl());
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
                 consumerProperties(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         try {
             KafkaProducer<byte[], DeadLetter> producer = new KafkaProducer<>(
                     producerProperties(config),
                     new ByteArraySerializer(),
-                    AvroWireSerde.forValues(registry, DeadLetter.class).serializer());
+                    AvroWireSerde.forValues(registry, DeadLetter.class, config.registry().autoRegister())
+                            .serializer());
             return new EnrichedArticleSink(
                     consumer,
                     AvroWireSerde.forValues(registry, EnrichedArticle.class).deserializer(),
