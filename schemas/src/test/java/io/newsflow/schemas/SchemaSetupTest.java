@@ -112,4 +112,40 @@ class SchemaSetupTest {
 
         assertThat(Contracts.contractOf(foreign)).isSameAs(foreign);
     }
+
+    @Test
+    void shouldDocumentEveryFieldOfEnrichedArticleAndDeadLetterAndEveryNamedTypeTheyUse() {
+        for (String name : List.of(
+                EnrichedArticle.getClassSchema().getFullName(),
+                DeadLetter.getClassSchema().getFullName())) {
+            assertUndocumented(Contracts.contract(name).orElseThrow(), new java.util.HashSet<>());
+        }
+    }
+
+    private static void assertUndocumented(Schema schema, java.util.Set<String> seen) {
+        switch (schema.getType()) {
+            case RECORD -> {
+                if (!seen.add(schema.getFullName())) {
+                    return;
+                }
+                assertThat(schema.getDoc())
+                        .as("doc of record " + schema.getFullName())
+                        .isNotBlank();
+                for (Schema.Field field : schema.getFields()) {
+                    assertThat(field.doc())
+                            .as("doc of " + schema.getName() + "." + field.name())
+                            .isNotBlank();
+                    assertUndocumented(field.schema(), seen);
+                }
+            }
+            case ENUM ->
+                assertThat(schema.getDoc())
+                        .as("doc of enum " + schema.getFullName())
+                        .isNotBlank();
+            case ARRAY -> assertUndocumented(schema.getElementType(), seen);
+            case MAP -> assertUndocumented(schema.getValueType(), seen);
+            case UNION -> schema.getTypes().forEach(t -> assertUndocumented(t, seen));
+            default -> {}
+        }
+    }
 }
