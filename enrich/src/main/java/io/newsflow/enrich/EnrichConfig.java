@@ -3,6 +3,7 @@ package io.newsflow.enrich;
 import io.newsflow.enrich.trend.TrendSettings;
 import io.newsflow.schemas.config.ConfigChecks;
 import io.newsflow.schemas.config.Settings;
+import io.newsflow.schemas.registry.RegistryClientSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -37,6 +38,11 @@ import java.util.Objects;
  * 64-bit SimHashes still called a near-duplicate</td></tr>
  * <tr><td>enrich.topic.partitions</td><td>int, -1 = like news-articles-enriched</td><td>-1</td><td>partitions of a
  * {@code news-topic-<id>} the enricher creates at start-up because it was missing</td></tr>
+ * <tr><td>auto.register.schemas</td><td>boolean</td><td>false</td><td>whether the enricher's serializers may register
+ * their schemas; off: {@code newsflow topics --create} registers them, and a missing one stops the enricher naming
+ * the subject (the enricher still registers {@code news-topic-<id>-value} for a topic it creates itself)</td></tr>
+ * <tr><td>basic.auth.credentials.source, basic.auth.user.info, schema.registry.ssl.*</td><td></td><td>none</td>
+ * <td>registry credentials and TLS, as Confluent names them ({@link RegistryClientSettings})</td></tr>
  * </table>
  *
  * <p>The trend keys are validated by {@link TrendSettings}.
@@ -51,7 +57,8 @@ public record EnrichConfig(
         int replicationFactor,
         TrendSettings trends,
         DedupSettings dedup,
-        int topicPartitions) {
+        int topicPartitions,
+        RegistryClientSettings registry) {
 
     public EnrichConfig {
         bootstrapServers = ConfigChecks.bootstrapServers("kafka.bootstrap.servers", bootstrapServers);
@@ -70,6 +77,7 @@ public record EnrichConfig(
             throw new Settings.ConfigException(
                     "enrich.topic.partitions", "must be -1 or in 1..10000, got " + topicPartitions);
         }
+        Objects.requireNonNull(registry, "registry");
     }
 
     /** Reads the keys documented above; any other key is an error. */
@@ -90,7 +98,8 @@ public record EnrichConfig(
                 new DedupSettings(
                         settings.duration("enrich.dedup.window", DedupSettings.DEFAULTS.window()),
                         settings.integer("enrich.dedup.simhash.distance", DedupSettings.DEFAULTS.maxDistance())),
-                settings.integer("enrich.topic.partitions", -1));
+                settings.integer("enrich.topic.partitions", -1),
+                RegistryClientSettings.from(settings, false));
         settings.requireAllUsed();
         return config;
     }

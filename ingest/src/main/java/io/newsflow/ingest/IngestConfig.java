@@ -4,6 +4,7 @@ import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.config.ConfigChecks;
 import io.newsflow.schemas.config.Settings;
 import io.newsflow.schemas.config.Settings.ConfigException;
+import io.newsflow.schemas.registry.RegistryClientSettings;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
@@ -53,6 +54,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  *   <tr><td>{@value #RETRY_BACKOFF}</td><td>duration</td><td>{@code PT1S}</td>
  *       <td>Drop topic only: pause after an aborted transaction (broker or registry briefly away) before the
  *       records are read again; 0 to 5 minutes.</td></tr>
+ *   <tr><td>{@value RegistryClientSettings#AUTO_REGISTER}</td><td>boolean</td><td>{@code false}</td>
+ *       <td>Whether ingest's serializers may register their schemas; off: {@code newsflow topics --create} registers
+ *       them, and a missing one stops ingest naming the subject.</td></tr>
+ *   <tr><td>{@code basic.auth.credentials.source}, {@code basic.auth.user.info}, {@code schema.registry.ssl.*}</td>
+ *       <td></td><td>none</td><td>Registry credentials and TLS, as Confluent names them
+ *       ({@link RegistryClientSettings}).</td></tr>
  * </table>
  * Any other key is an error ({@link Settings#requireAllUsed()}).
  *
@@ -65,6 +72,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * @param kafka             the {@value #KAFKA_PREFIX}{@code *} settings without the prefix; unmodifiable
  * @param dropTopic         the keys of the {@code news-ingest} consumer ({@value #GROUP_ID} ...
  *                          {@value #RETRY_BACKOFF})
+ * @param registry          registry credentials, TLS and {@value RegistryClientSettings#AUTO_REGISTER} (default
+ *                          false)
  */
 public record IngestConfig(
         String bootstrapServers,
@@ -74,7 +83,8 @@ public record IngestConfig(
         Duration linger,
         int maxArticleBytes,
         Map<String, String> kafka,
-        DropTopic dropTopic) {
+        DropTopic dropTopic,
+        RegistryClientSettings registry) {
 
     /** Key: Kafka bootstrap servers. */
     public static final String BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
@@ -165,6 +175,7 @@ public record IngestConfig(
         }
         kafka = Collections.unmodifiableMap(passed);
         Objects.requireNonNull(dropTopic, "dropTopic");
+        Objects.requireNonNull(registry, "registry");
     }
 
     /**
@@ -181,7 +192,8 @@ public record IngestConfig(
                 linger,
                 DEFAULT_MAX_ARTICLE_BYTES,
                 Map.of(),
-                DropTopic.defaults());
+                DropTopic.defaults(),
+                RegistryClientSettings.defaults(false));
     }
 
     /**
@@ -220,7 +232,15 @@ public record IngestConfig(
     /** This configuration with other drop-topic settings (tests and the demo use their own group and id). */
     public IngestConfig withDropTopic(DropTopic settings) {
         return new IngestConfig(
-                bootstrapServers, schemaRegistryUrl, source, clientId, linger, maxArticleBytes, kafka, settings);
+                bootstrapServers,
+                schemaRegistryUrl,
+                source,
+                clientId,
+                linger,
+                maxArticleBytes,
+                kafka,
+                settings,
+                registry);
     }
 
     /**
@@ -242,7 +262,8 @@ public record IngestConfig(
                         settings.string(TRANSACTIONAL_ID, DEFAULT_TRANSACTIONAL_ID),
                         settings.duration(POLL_TIMEOUT, DEFAULT_POLL_TIMEOUT),
                         settings.integer(BATCH_SIZE, DEFAULT_BATCH_SIZE),
-                        settings.duration(RETRY_BACKOFF, DEFAULT_RETRY_BACKOFF)));
+                        settings.duration(RETRY_BACKOFF, DEFAULT_RETRY_BACKOFF)),
+                RegistryClientSettings.from(settings, false));
         settings.requireAllUsed();
         return config;
     }

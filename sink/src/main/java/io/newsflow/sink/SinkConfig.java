@@ -3,7 +3,9 @@ package io.newsflow.sink;
 import io.newsflow.schemas.config.ConfigChecks;
 import io.newsflow.schemas.config.Settings;
 import io.newsflow.schemas.config.Settings.ConfigException;
+import io.newsflow.schemas.registry.RegistryClientSettings;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Configuration of the sink, immutable and validated on construction.
@@ -26,6 +28,12 @@ import java.time.Duration;
  *       <td>How long one poll waits for records; also the granularity of idle detection. 1 ms to 1 minute.</td></tr>
  *   <tr><td>{@value #CLIENT_ID}</td><td>string</td><td>{@value #DEFAULT_CLIENT_ID}</td>
  *       <td>Kafka {@code client.id} prefix of the consumer and the dead-letter producer.</td></tr>
+ *   <tr><td>{@value RegistryClientSettings#AUTO_REGISTER}</td><td>boolean</td><td>false</td>
+ *       <td>Whether the dead-letter serializer may register its schema; off: {@code newsflow topics --create}
+ *       registers it, and a missing one stops the sink naming the subject.</td></tr>
+ *   <tr><td>{@code basic.auth.credentials.source}, {@code basic.auth.user.info}, {@code schema.registry.ssl.*}</td>
+ *       <td></td><td>none</td><td>Registry credentials and TLS, as Confluent names them
+ *       ({@link RegistryClientSettings}).</td></tr>
  * </table>
  * Any other key is an error ({@link Settings#requireAllUsed()}).
  *
@@ -36,6 +44,7 @@ import java.time.Duration;
  * @param batchSize         value of {@value #BATCH_SIZE}
  * @param pollTimeout       value of {@value #POLL_TIMEOUT}
  * @param clientId          value of {@value #CLIENT_ID}
+ * @param registry          registry credentials, TLS and {@value RegistryClientSettings#AUTO_REGISTER}
  */
 public record SinkConfig(
         String bootstrapServers,
@@ -44,7 +53,8 @@ public record SinkConfig(
         String groupId,
         int batchSize,
         Duration pollTimeout,
-        String clientId) {
+        String clientId,
+        RegistryClientSettings registry) {
 
     /** Key: Kafka bootstrap servers. */
     public static final String BOOTSTRAP_SERVERS = "kafka.bootstrap.servers";
@@ -86,6 +96,7 @@ public record SinkConfig(
         clientId = ConfigChecks.plainText(CLIENT_ID, clientId);
         ConfigChecks.inRange(BATCH_SIZE, batchSize, 1, 10_000);
         ConfigChecks.inRange(POLL_TIMEOUT, pollTimeout, Duration.ofMillis(1), Duration.ofMinutes(1));
+        Objects.requireNonNull(registry, "registry");
     }
 
     /**
@@ -101,7 +112,8 @@ public record SinkConfig(
                 settings.string(GROUP_ID, DEFAULT_GROUP_ID),
                 settings.integer(BATCH_SIZE, DEFAULT_BATCH_SIZE),
                 settings.duration(POLL_TIMEOUT, DEFAULT_POLL_TIMEOUT),
-                settings.string(CLIENT_ID, DEFAULT_CLIENT_ID));
+                settings.string(CLIENT_ID, DEFAULT_CLIENT_ID),
+                RegistryClientSettings.from(settings, false));
         settings.requireAllUsed();
         return config;
     }
