@@ -8,6 +8,7 @@ import io.newsflow.ingest.http.HttpIngestConfig;
 import io.newsflow.ingest.watch.DropFolderConfig;
 import io.newsflow.schemas.config.CommonSettings;
 import io.newsflow.schemas.config.Setting;
+import io.newsflow.schemas.registry.RegistryClientSettings;
 import io.newsflow.sink.SinkConfig;
 import java.util.List;
 import java.util.stream.Stream;
@@ -30,6 +31,7 @@ public final class ConfigTable {
     /** The config records whose keys the table lists, by their {@code KEYS} lists, in table order. */
     private static final List<List<Setting<?>>> SOURCES = List.of(
             CommonSettings.ALL,
+            RegistryClientSettings.KEYS,
             IngestConfig.KEYS,
             DropFolderConfig.KEYS,
             FeedConfig.KEYS,

@@ -114,7 +114,8 @@ final class DemoPipeline {
         try (LocalStack stack = LocalStack.start(stackConfig)) {
             say("stack " + (stack.owned() ? "started" : "reused") + ": kafka " + stack.bootstrapServers()
                     + ", registry " + stack.schemaRegistryUrl());
-            TopicSetup.ensure(stack.bootstrapServers(), 3, (short) 1);
+            TopicSetup.ensure(
+                    stack.bootstrapServers(), SchemaRegistryClients.forUrl(stack.schemaRegistryUrl()), 3, (short) 1);
             return runOn(stack.bootstrapServers(), stack.schemaRegistryUrl());
         } finally {
             say("local stack stopped (unless it was already running before the demo)");

@@ -50,7 +50,10 @@ final class EnrichCommand implements Callable<Integer> {
         ArticleEnricher enricher = ArticleEnricher.withDefaultKnowledgeBase();
         createTopicTopicsWhenTheBrokerAnswers(config, enricher, err);
         try (EnrichService service = EnrichService.start(
-                        config, EnrichSerdes.using(EnrichRegistry.client(config.schemaRegistryUrl())), enricher);
+                        config,
+                        EnrichSerdes.using(
+                                EnrichRegistry.client(config), config.registry().autoRegister()),
+                        enricher);
                 ServiceMonitor monitor = Monitoring.enrich(
                         monitorConfig, config.bootstrapServers(), config.schemaRegistryUrl(), service, err)) {
             // The JVM halts as soon as its hooks return, so the hook itself closes the client (leaving the group,

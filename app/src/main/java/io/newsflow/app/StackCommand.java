@@ -1,5 +1,6 @@
 package io.newsflow.app;
 
+import io.newsflow.schemas.registry.SchemaRegistryClients;
 import io.newsflow.stack.LocalStack;
 import io.newsflow.stack.StackConfig;
 import io.newsflow.stack.StackStatus;
@@ -65,7 +66,8 @@ final class StackCommand {
                     .withRegistryPort(registryPort)
                     .withStopOnJvmExit(false);
             LocalStack stack = LocalStack.start(config);
-            TopicSetup.ensure(stack.bootstrapServers(), 3, (short) 1);
+            TopicSetup.ensure(
+                    stack.bootstrapServers(), SchemaRegistryClients.forUrl(stack.schemaRegistryUrl()), 3, (short) 1);
             PrintWriter out = spec.commandLine().getOut();
             out.println(
                     (stack.owned() ? "started, " : "reused, ") + stack.status().describe());

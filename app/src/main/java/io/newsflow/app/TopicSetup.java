@@ -2,7 +2,9 @@ package io.newsflow.app;
 
 import io.newsflow.analysis.topics.TopicDefinition;
 import io.newsflow.analysis.topics.TopicRules;
+import io.newsflow.schemas.SchemaSetup;
 import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.registry.SchemaRegistryClient;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,11 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * the fixed ones and one {@code news-topic-<id>} per topic of the shipped taxonomy, all with the same partitions. Each gets
  * {@link Topics#creationConfig(String)} ({@code max.message.bytes} of 16 MiB, so it carries the largest article ingest
  * accepts; compaction for {@code news-taxonomy}).
+ *
+ * <p>Beside the topics it sets up their schema registry subjects ({@link SchemaSetup}): each Avro topic's contract is
+ * registered under {@code <topic>-value} with compatibility BACKWARD, for the fixed topics and every
+ * {@code news-topic-<id>} that exists (the shipped taxonomy's and those the enricher created for a later taxonomy
+ * version). This is the only place newsflow sets compatibility; the services only look their schemas up.
  */
 final class TopicSetup {
 
@@ -39,11 +46,27 @@ final class TopicSetup {
     }
 
     /**
-     * Creates the missing topics.
+     * Creates the missing topics, then sets up the registry subjects of all newsflow topics.
      *
      * @return the names created now (empty when all existed)
      */
-    static Set<String> ensure(String bootstrapServers, int partitions, short replicationFactor)
+    static Set<String> ensure(
+            String bootstrapServers, SchemaRegistryClient registry, int partitions, short replicationFactor)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Set<String> created = ensureTopics(bootstrapServers, partitions, replicationFactor);
+        Set<String> subjects = new LinkedHashSet<>(TOPICS);
+        subjects.addAll(geoTopicTopics());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                    .filter(t -> t.startsWith(Topics.GEO_TOPIC_PREFIX))
+                    .sorted()
+                    .forEach(subjects::add);
+        }
+        SchemaSetup.apply(registry, subjects);
+        return created;
+    }
+
+    private static Set<String> ensureTopics(String bootstrapServers, int partitions, short replicationFactor)
             throws InterruptedException, ExecutionException, TimeoutException {
         Set<String> all = new LinkedHashSet<>(TOPICS);
         all.addAll(geoTopicTopics());

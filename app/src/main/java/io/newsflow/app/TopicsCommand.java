@@ -2,7 +2,10 @@ package io.newsflow.app;
 
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.config.CommonSettings;
+import io.newsflow.schemas.config.Redact;
 import io.newsflow.schemas.config.Settings;
+import io.newsflow.schemas.registry.RegistryClientSettings;
+import io.newsflow.schemas.registry.SchemaRegistryClient;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,14 +33,16 @@ import picocli.CommandLine.Spec;
 /**
  * Lists newsflow's topics with partitions and record counts, and the consumer groups reading them with their lag;
  * with {@code --create}, first creates the missing ones with the settings declared in {@link Topics#creationConfig}
- * (what the docker-compose {@code topic-init} service runs).
+ * and sets up their schema registry subjects (contracts registered, compatibility set once; {@link TopicSetup}) —
+ * what the docker-compose {@code topic-init} service runs.
  */
 @Command(
         name = "topics",
         mixinStandardHelpOptions = true,
         description = {
             "List newsflow's topics (news-*) with partitions and records, and the consumer groups reading them with",
-            "their lag. --create first creates the missing ones with their settings (one place: Topics.creationConfig)."
+            "their lag. --create first creates the missing ones with their settings (one place: Topics.creationConfig)",
+            "and registers newsflow's schemas, setting each subject's compatibility (needs schema.registry.url)."
         })
 final class TopicsCommand implements Callable<Integer> {
 
@@ -49,7 +54,9 @@ final class TopicsCommand implements Callable<Integer> {
     @Mixin
     private ServiceOptions options;
 
-    @Option(names = "--create", description = "Create the missing topics first.")
+    @Option(
+            names = "--create",
+            description = "Create the missing topics first and set up their schema registry subjects.")
     private boolean create;
 
     @Option(names = "--partitions", defaultValue = "3", description = "Partitions of created topics (default 3).")
@@ -67,11 +74,14 @@ final class TopicsCommand implements Callable<Integer> {
         String bootstrap = CommonSettings.BOOTSTRAP_SERVERS.read(settings);
         PrintWriter out = spec.commandLine().getOut();
         if (create) {
-            Set<String> created = TopicSetup.ensure(bootstrap, partitions, replicationFactor);
+            SchemaRegistryClient registry = RegistryClientSettings.from(settings, false)
+                    .client(CommonSettings.SCHEMA_REGISTRY_URL.read(settings));
+            Set<String> created = TopicSetup.ensure(bootstrap, registry, partitions, replicationFactor);
             out.println(
                     created.isEmpty()
                             ? "all topics exist"
                             : "created " + String.join(", ", new java.util.TreeSet<>(created)));
+            out.println("schemas registered and subject compatibility set (BACKWARD) on " + Redact.url(registry.url()));
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             List<String> names = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).stream()

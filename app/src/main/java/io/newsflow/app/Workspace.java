@@ -63,7 +63,8 @@ record Workspace(Path home, Path projectDir) {
                 config.groupId(),
                 config.batchSize(),
                 config.pollTimeout(),
-                config.clientId());
+                config.clientId(),
+                config.registry());
     }
 
     /** The enricher's configuration with a relative state folder resolved against the project folder. */
@@ -81,7 +82,8 @@ record Workspace(Path home, Path projectDir) {
                 config.replicationFactor(),
                 config.trends(),
                 config.dedup(),
-                config.topicPartitions());
+                config.topicPartitions(),
+                config.registry());
     }
 
     /** The sample articles the demo ingests. */

@@ -13,6 +13,7 @@ import io.newsflow.ingest.http.HttpIngestConfig;
 import io.newsflow.ingest.watch.DropFolderConfig;
 import io.newsflow.schemas.config.CommonSettings;
 import io.newsflow.schemas.config.Setting;
+import io.newsflow.schemas.registry.RegistryClientSettings;
 import io.newsflow.sink.SinkConfig;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -56,6 +57,7 @@ class ConfigTableTest {
         List<Setting<?>> declared = new ArrayList<>();
         for (Class<?> type : List.of(
                 CommonSettings.class,
+                RegistryClientSettings.class,
                 IngestConfig.class,
                 DropFolderConfig.class,
                 FeedConfig.class,

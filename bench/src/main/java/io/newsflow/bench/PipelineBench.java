@@ -14,6 +14,7 @@ import io.newsflow.ingest.ArticlePublisher;
 import io.newsflow.ingest.FileIngestor;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.IngestReport;
+import io.newsflow.schemas.SchemaSetup;
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.RawArticle;
@@ -193,6 +194,8 @@ public final class PipelineBench {
                     .all()
                     .get(60, TimeUnit.SECONDS);
         }
+        // and the same registry set-up: the services only look their schemas up
+        SchemaSetup.apply(registry, topics);
     }
 
     private static Map<String, String> creationConfig(String topic) {

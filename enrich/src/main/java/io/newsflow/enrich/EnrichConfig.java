@@ -5,6 +5,7 @@ import io.newsflow.schemas.config.CommonSettings;
 import io.newsflow.schemas.config.ConfigChecks;
 import io.newsflow.schemas.config.Setting;
 import io.newsflow.schemas.config.Settings;
+import io.newsflow.schemas.registry.RegistryClientSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +30,8 @@ import java.util.stream.Stream;
  * @param trends            the trend keys ({@link TrendSettings#KEYS})
  * @param dedup             the de-duplication keys ({@link DedupSettings#KEYS})
  * @param topicPartitions   value of {@link #TOPIC_PARTITIONS}
+ * @param registry          registry credentials, TLS and {@link RegistryClientSettings#AUTO_REGISTER} (keys in
+ *                          {@link RegistryClientSettings#KEYS})
  */
 public record EnrichConfig(
         String bootstrapServers,
@@ -40,7 +43,8 @@ public record EnrichConfig(
         int replicationFactor,
         TrendSettings trends,
         DedupSettings dedup,
-        int topicPartitions) {
+        int topicPartitions,
+        RegistryClientSettings registry) {
 
     /** Kafka brokers. */
     public static final Setting<String> BOOTSTRAP_SERVERS = CommonSettings.BOOTSTRAP_SERVERS;
@@ -125,6 +129,7 @@ public record EnrichConfig(
         Objects.requireNonNull(trends, "trends");
         Objects.requireNonNull(dedup, "dedup");
         TOPIC_PARTITIONS.check(topicPartitions);
+        Objects.requireNonNull(registry, "registry");
     }
 
     /** Reads the keys documented above; any other key given explicitly is an error. */
@@ -139,7 +144,8 @@ public record EnrichConfig(
                 REPLICATION_FACTOR.read(settings),
                 TrendSettings.from(settings),
                 DedupSettings.from(settings),
-                TOPIC_PARTITIONS.read(settings));
+                TOPIC_PARTITIONS.read(settings),
+                RegistryClientSettings.from(settings, false));
         settings.requireAllUsed();
         return config;
     }

@@ -26,8 +26,13 @@ public final class EnrichRegistry {
 
     private EnrichRegistry() {}
 
-    /** The client the enricher uses for {@code url}. */
+    /** The client the enricher uses for {@code url}, without credentials beyond the URL's. */
     public static SchemaRegistryClient client(String url) {
         return SchemaRegistryClients.forUrl(url, OPTIONS);
+    }
+
+    /** The client the enricher uses: its registry URL, credentials and TLS settings, with {@link #OPTIONS}. */
+    public static SchemaRegistryClient client(EnrichConfig config) {
+        return config.registry().client(config.schemaRegistryUrl(), OPTIONS);
     }
 }

@@ -28,12 +28,22 @@ public record EnrichSerdes(
         Objects.requireNonNull(trendUpdates, "trendUpdates");
     }
 
-    /** Confluent wire-format Avro serdes over one schema registry. */
+    /** Confluent wire-format Avro serdes over one schema registry, registering schemas that are missing (tests). */
     public static EnrichSerdes using(SchemaRegistryClient registry) {
+        return using(registry, true);
+    }
+
+    /**
+     * Confluent wire-format Avro serdes over one schema registry.
+     *
+     * @param autoRegister {@code false} (the service's default): the serializers only look their schemas up, and a
+     *                     missing one stops the enricher naming the subject and {@code newsflow topics --create}
+     */
+    public static EnrichSerdes using(SchemaRegistryClient registry, boolean autoRegister) {
         return new EnrichSerdes(
                 AvroWireSerde.forValues(registry, RawArticle.class).deserializer(),
-                AvroWireSerde.forValues(registry, EnrichedArticle.class),
-                AvroWireSerde.forValues(registry, DeadLetter.class),
-                AvroWireSerde.forValues(registry, TrendUpdate.class));
+                AvroWireSerde.forValues(registry, EnrichedArticle.class, autoRegister),
+                AvroWireSerde.forValues(registry, DeadLetter.class, autoRegister),
+                AvroWireSerde.forValues(registry, TrendUpdate.class, autoRegister));
     }
 }

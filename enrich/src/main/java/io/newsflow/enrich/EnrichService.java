@@ -1,8 +1,10 @@
 package io.newsflow.enrich;
 
 import io.newsflow.analysis.topics.Taxonomy;
+import io.newsflow.schemas.SchemaSetup;
 import io.newsflow.schemas.TopicCreation;
 import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.registry.SchemaRegistryClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -71,6 +73,11 @@ public final class EnrichService implements AutoCloseable {
             if (!created.isEmpty()) {
                 LOG.info("Created {} per-topic topic(s) with {} partitions: {}", created.size(), partitions, created);
             }
+            // the enricher makes sure these topics exist, so it sets their subjects up too (idempotent: a registered
+            // contract is found again, not versioned again); see docs/adr/0020
+            SchemaSetup.apply(
+                    EnrichRegistry.client(config),
+                    topicIds.stream().map(Topics::forGeoTopic).toList());
             return created;
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException(
@@ -93,8 +100,9 @@ public final class EnrichService implements AutoCloseable {
                 config.applicationId() + "-taxonomy-dlq",
                 serdes.deadLetters().serializer());
         Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()));
-        LiveTaxonomy taxonomy =
-                new LiveTaxonomy(enricher.builtInTaxonomy(), deadLetters, t -> createOutputTopics(admin, t, config));
+        SchemaRegistryClient registry = EnrichRegistry.client(config);
+        LiveTaxonomy taxonomy = new LiveTaxonomy(
+                enricher.builtInTaxonomy(), deadLetters, t -> createOutputTopics(admin, registry, t, config));
         OutputTopicLimit outputLimit = OutputTopicLimit.watch(admin);
         Topology topology = EnrichTopology.build(
                 serdes, enricher, taxonomy, Clock.systemUTC(), config.trends(), config.dedup(), outputLimit);
@@ -146,12 +154,17 @@ public final class EnrichService implements AutoCloseable {
         return service;
     }
 
-    private static void createOutputTopics(Admin admin, Taxonomy taxonomy, EnrichConfig config) {
+    private static void createOutputTopics(
+            Admin admin, SchemaRegistryClient registry, Taxonomy taxonomy, EnrichConfig config) {
         try {
             List<String> created = GeoTopicOutputs.ensure(admin, taxonomy.topicIds(), config.replicationFactor());
             if (!created.isEmpty()) {
                 LOG.info("Created the output topics {} of taxonomy {}", created, taxonomy.name());
             }
+            // a new version's topics may have been created by 'newsflow taxonomy publish': set their subjects up here
+            SchemaSetup.apply(
+                    registry,
+                    taxonomy.topicIds().stream().map(Topics::forGeoTopic).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.error("Interrupted while creating the output topics of taxonomy {}", taxonomy.name(), e);

@@ -71,4 +71,26 @@ class EnrichConfigTest {
                 .isInstanceOf(Settings.ConfigException.class)
                 .hasMessageContaining("enrich.topic.partitions");
     }
+
+    @Test
+    void shouldLookSchemasUpOnlyByDefaultAndReadTheRegistryCredentialsUnderConfluentsKeys() {
+        assertThat(EnrichConfig.from(Settings.of(required())).registry().autoRegister())
+                .isFalse();
+        Map<String, String> m = required();
+        m.put("auto.register.schemas", "true");
+        m.put("basic.auth.credentials.source", "USER_INFO");
+        m.put("basic.auth.user.info", "newsflow:s3cret");
+
+        EnrichConfig config = EnrichConfig.from(Settings.of(m));
+
+        assertThat(config.registry().autoRegister()).isTrue();
+        assertThat(config.registry().access().toString())
+                .contains("source=USER_INFO")
+                .contains("userInfo=***")
+                .doesNotContain("s3cret");
+        Map<String, String> withoutUserInfo = required();
+        withoutUserInfo.put("basic.auth.credentials.source", "USER_INFO");
+        assertThatThrownBy(() -> EnrichConfig.from(Settings.of(withoutUserInfo)))
+                .hasMessageContaining("basic.auth.user.info");
+    }
 }

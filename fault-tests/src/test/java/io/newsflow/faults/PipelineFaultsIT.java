@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsflow.schemas.SchemaSetup;
 import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.registry.SchemaRegistryClients;
 import io.newsflow.stack.LocalStack;
 import io.newsflow.stack.StackConfig;
 import java.io.IOException;
@@ -629,6 +631,8 @@ class PipelineFaultsIT {
                     .all()
                     .get(60, TimeUnit.SECONDS);
         }
+        // as `newsflow topics --create` does: the services only look their schemas up
+        SchemaSetup.apply(SchemaRegistryClients.forUrl(stack.schemaRegistryUrl()), names);
     }
 
     private String table() {

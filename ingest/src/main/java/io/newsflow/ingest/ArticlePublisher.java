@@ -5,7 +5,6 @@ import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.RawArticle;
 import io.newsflow.schemas.deadletter.DeadLetters;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
-import io.newsflow.schemas.registry.SchemaRegistryClients;
 import io.newsflow.schemas.serde.AvroWireSerde;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,6 +18,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Sends ingested articles to {@link Topics#ARTICLES_RAW} (keyed by article id) and rejections to {@link Topics#DLQ}
@@ -35,6 +37,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <p>Thread-safe (Kafka producers are).
  */
 public final class ArticlePublisher implements AutoCloseable {
+
+    /** The logging context (MDC) key holding the id of the article a log line is about, as the enricher's. */
+    public static final String ARTICLE_ID_MDC = "articleId";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArticlePublisher.class);
 
     /** DeadLetter stage for files named directly. */
     public static final String STAGE_FILE = "ingest-file";
@@ -59,16 +66,22 @@ public final class ArticlePublisher implements AutoCloseable {
 
     /** Real Kafka producers for {@code config}, values in the Confluent wire format via the configured registry. */
     public static ArticlePublisher create(IngestConfig config, Clock clock) {
-        SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
+        SchemaRegistryClient registry = config.registry().client(config.schemaRegistryUrl());
         KafkaProducer<String, RawArticle> articles = new KafkaProducer<>(
                 producerProperties(config, "articles"),
                 new StringSerializer(),
-                AvroWireSerde.forValues(registry, RawArticle.class).serializer());
+                AvroWireSerde.forValues(
+                                registry, RawArticle.class, config.registry().autoRegister())
+                        .serializer());
         try {
             KafkaProducer<String, DeadLetter> deadLetters = new KafkaProducer<>(
                     producerProperties(config, "dlq"),
                     new StringSerializer(),
-                    AvroWireSerde.forValues(registry, DeadLetter.class).serializer());
+                    AvroWireSerde.forValues(
+                                    registry,
+                                    DeadLetter.class,
+                                    config.registry().autoRegister())
+                            .serializer());
             return new ArticlePublisher(articles, deadLetters, clock);
         } catch (RuntimeException e) {
             articles.close();
@@ -100,9 +113,15 @@ public final class ArticlePublisher implements AutoCloseable {
         return props;
     }
 
-    /** Sends the article to {@link Topics#ARTICLES_RAW}, keyed by its article id. */
+    /**
+     * Sends the article to {@link Topics#ARTICLES_RAW}, keyed by its article id. Every line logged while it is handed
+     * to the producer (serializing it, looking its schema up) carries the id under {@value #ARTICLE_ID_MDC}.
+     */
     public Future<RecordMetadata> publish(RawArticle article) {
-        return articles.send(new ProducerRecord<>(Topics.ARTICLES_RAW, article.getArticleId(), article));
+        try (MDC.MDCCloseable id = MDC.putCloseable(ARTICLE_ID_MDC, article.getArticleId())) {
+            LOG.debug("Publishing article to {}", Topics.ARTICLES_RAW);
+            return articles.send(new ProducerRecord<>(Topics.ARTICLES_RAW, article.getArticleId(), article));
+        }
     }
 
     /**

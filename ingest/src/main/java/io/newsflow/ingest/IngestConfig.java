@@ -6,6 +6,7 @@ import io.newsflow.schemas.config.ConfigChecks;
 import io.newsflow.schemas.config.Setting;
 import io.newsflow.schemas.config.Settings;
 import io.newsflow.schemas.config.Settings.ConfigException;
+import io.newsflow.schemas.registry.RegistryClientSettings;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -30,6 +31,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * @param maxArticleBytes   value of {@link #MAX_ARTICLE_BYTES}
  * @param kafka             the {@link #KAFKA} settings without the prefix; unmodifiable
  * @param dropTopic         the keys of the {@code news-ingest} consumer ({@link #GROUP_ID} ... {@link #RETRY_BACKOFF})
+ * @param registry          registry credentials, TLS and {@link RegistryClientSettings#AUTO_REGISTER} (keys in
+ *                          {@link RegistryClientSettings#KEYS})
  */
 public record IngestConfig(
         String bootstrapServers,
@@ -39,7 +42,8 @@ public record IngestConfig(
         Duration linger,
         int maxArticleBytes,
         Map<String, String> kafka,
-        DropTopic dropTopic) {
+        DropTopic dropTopic,
+        RegistryClientSettings registry) {
 
     /** Producer settings newsflow sets itself, with the newsflow key to use instead where there is one. */
     static final String RESERVED_LIST = "bootstrap.servers (use kafka.bootstrap.servers), client.id (use"
@@ -166,6 +170,7 @@ public record IngestConfig(
         MAX_ARTICLE_BYTES.check(maxArticleBytes);
         kafka = KAFKA.check(kafka == null ? Map.of() : kafka);
         Objects.requireNonNull(dropTopic, "dropTopic");
+        Objects.requireNonNull(registry, "registry");
     }
 
     private static Map<String, String> producerSettings(String prefix, Map<String, String> settings) {
@@ -197,7 +202,8 @@ public record IngestConfig(
                 linger,
                 MAX_ARTICLE_BYTES.defaultValue(),
                 Map.of(),
-                DropTopic.defaults());
+                DropTopic.defaults(),
+                RegistryClientSettings.defaults(false));
     }
 
     /**
@@ -236,7 +242,15 @@ public record IngestConfig(
     /** This configuration with other drop-topic settings (tests and the demo use their own group and id). */
     public IngestConfig withDropTopic(DropTopic settings) {
         return new IngestConfig(
-                bootstrapServers, schemaRegistryUrl, source, clientId, linger, maxArticleBytes, kafka, settings);
+                bootstrapServers,
+                schemaRegistryUrl,
+                source,
+                clientId,
+                linger,
+                maxArticleBytes,
+                kafka,
+                settings,
+                registry);
     }
 
     /**
@@ -258,7 +272,8 @@ public record IngestConfig(
                         TRANSACTIONAL_ID.read(settings),
                         POLL_TIMEOUT.read(settings),
                         BATCH_SIZE.read(settings),
-                        RETRY_BACKOFF.read(settings)));
+                        RETRY_BACKOFF.read(settings)),
+                RegistryClientSettings.from(settings, false));
         settings.requireAllUsed();
         return config;
     }

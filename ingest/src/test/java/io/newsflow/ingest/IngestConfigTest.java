@@ -201,4 +201,26 @@ class IngestConfigTest {
                 .isInstanceOfSatisfying(
                         ConfigException.class, e -> assertThat(e.key()).isEqualTo("ingest.transactional.id"));
     }
+
+    @Test
+    void shouldLookSchemasUpOnlyByDefaultAndReadTheRegistryCredentialsUnderConfluentsKeys() {
+        assertThat(IngestConfig.from(Settings.of(minimal())).registry().autoRegister())
+                .isFalse();
+        Map<String, String> m = minimal();
+        m.put("auto.register.schemas", "true");
+        m.put("basic.auth.credentials.source", "USER_INFO");
+        m.put("basic.auth.user.info", "newsflow:s3cret");
+
+        IngestConfig config = IngestConfig.from(Settings.of(m));
+
+        assertThat(config.registry().autoRegister()).isTrue();
+        assertThat(config.registry().access().toString())
+                .contains("source=USER_INFO")
+                .contains("userInfo=***")
+                .doesNotContain("s3cret");
+        Map<String, String> withoutUserInfo = minimal();
+        withoutUserInfo.put("basic.auth.credentials.source", "USER_INFO");
+        assertThatThrownBy(() -> IngestConfig.from(Settings.of(withoutUserInfo)))
+                .hasMessageContaining("basic.auth.user.info");
+    }
 }

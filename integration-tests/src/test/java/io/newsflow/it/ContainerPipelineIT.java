@@ -9,6 +9,7 @@ import io.newsflow.enrich.EnrichSerdes;
 import io.newsflow.enrich.EnrichService;
 import io.newsflow.ingest.IngestConfig;
 import io.newsflow.ingest.drop.DropTopicIngestor;
+import io.newsflow.schemas.SchemaSetup;
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.config.Settings;
 import io.newsflow.schemas.registry.SchemaRegistryClients;
@@ -86,6 +87,10 @@ class ContainerPipelineIT {
                     .all()
                     .get(1, TimeUnit.MINUTES);
         }
+        // as topic-init (`newsflow topics --create`) does: the services only look their schemas up
+        SchemaSetup.apply(
+                SchemaRegistryClients.forUrl(registryUrl),
+                List.of(Topics.INGEST, Topics.ARTICLES_RAW, Topics.ARTICLES_ENRICHED, Topics.TRENDS, Topics.DLQ));
         Map<String, String> common = Map.of("kafka.bootstrap.servers", bootstrap, "schema.registry.url", registryUrl);
         DropTopicIngestor ingest = DropTopicIngestor.create(
                 IngestConfig.from(Settings.of(with(common, "ingest.poll.timeout", "PT0.2S"))), Clock.systemUTC());

@@ -4,17 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.newsflow.schemas.Contracts;
+import io.newsflow.schemas.SchemaSetup;
+import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.IngestChannel;
 import io.newsflow.schemas.avro.RawArticle;
+import io.newsflow.schemas.deadletter.DeadLetters;
 import io.newsflow.schemas.registry.IncompatibleSchemaException;
 import io.newsflow.schemas.registry.RestSchemaRegistryClient;
+import io.newsflow.schemas.registry.SchemaNotRegisteredException;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.registry.UnknownSchemaException;
 import io.newsflow.schemas.serde.AvroWireDeserializer;
 import io.newsflow.schemas.serde.AvroWireSerde;
 import io.newsflow.schemas.serde.AvroWireSerdeConfig;
+import io.newsflow.schemas.serde.AvroWireSerializer;
+import io.newsflow.testsupport.builders.EnrichedArticleBuilder;
 import io.newsflow.testsupport.stack.RealKafkaStack;
 import io.newsflow.testsupport.stack.WithRealKafkaStack;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +38,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -165,9 +175,76 @@ class SchemaRegistryClientIT {
         byte[] raw = readAllRaw(topic).get(0);
         int id = ((raw[1] & 0xff) << 24) | ((raw[2] & 0xff) << 16) | ((raw[3] & 0xff) << 8) | (raw[4] & 0xff);
         assertThat(raw[0]).isZero();
-        assertThat(freshClient().schemaById(id)).isEqualTo(RawArticle.getClassSchema());
-        assertThat(freshClient().register(topic + "-value", RawArticle.getClassSchema()))
-                .isEqualTo(id);
+        // the registry holds the shipped .avsc contract, not the class's copy with "avro.java.string" on each string
+        Schema registered = freshClient().schemaById(id);
+        assertThat(registered).isEqualTo(Contracts.contractOf(RawArticle.getClassSchema()));
+        assertThat(registered.toString()).doesNotContain("avro.java.string");
+        assertThat(freshClient().lookup(topic + "-value", registered)).isEqualTo(id);
+    }
+
+    @Test
+    void shouldNeitherRegisterNorSetCompatibilityAndNameTheSubjectWhenAutoRegistrationIsOff() {
+        // Given a serializer configured by Kafka properties with auto.register.schemas=false, on a subject that is
+        // not set up
+        String topic = "lookup-only-" + run;
+        String subject = topic + "-value";
+        AvroWireSerializer<RawArticle> serializer = new AvroWireSerializer<>();
+        serializer.configure(
+                Map.of(
+                        AvroWireSerdeConfig.SCHEMA_REGISTRY_URL,
+                        stack.schemaRegistryUrl(),
+                        AvroWireSerdeConfig.AUTO_REGISTER,
+                        "false"),
+                false);
+
+        // When it writes, Then it fails naming the subject and the set-up command, blamed on the service
+        assertThatThrownBy(() -> serializer.serialize(topic, article("lookup-1")))
+                .isInstanceOf(SerializationException.class)
+                .hasCauseInstanceOf(SchemaNotRegisteredException.class)
+                .hasMessageContaining("subject '" + subject + "'")
+                .hasMessageContaining("newsflow topics --create")
+                .satisfies(e -> assertThat(DeadLetters.blame(e)).isEqualTo(DeadLetters.Blame.SERVICE));
+        // and the registry still has no such subject
+        assertThatThrownBy(() -> freshClient().lookup(subject, Contracts.contractOf(RawArticle.getClassSchema())))
+                .isInstanceOf(UnknownSchemaException.class);
+    }
+
+    @Test
+    void shouldWriteWithTheSetUpsIdAndLeaveTheSubjectsCompatibilityAlone() {
+        // Given a newsflow topic whose subject the set-up step registered, then set to NONE by an operator
+        String topic = Topics.forGeoTopic("it-lookup-" + run);
+        String subject = topic + "-value";
+        Map<String, Integer> ids = SchemaSetup.apply(freshClient(), List.of(topic));
+        freshClient().setCompatibility(subject, "NONE");
+
+        // When services write there, one looking up and one allowed to register
+        byte[] lookedUp = AvroWireSerde.forValues(freshClient(), EnrichedArticle.class, false)
+                .serializer()
+                .serialize(topic, EnrichedArticleBuilder.anEnrichedArticle().build());
+        AvroWireSerde.forValues(freshClient(), EnrichedArticle.class, true)
+                .serializer()
+                .serialize(topic, EnrichedArticleBuilder.anEnrichedArticle().build());
+
+        // Then the bytes carry the registered id, and neither serializer touched the level: a schema BACKWARD would
+        // refuse (a required field without default) is still accepted under NONE
+        assertThat(ByteBuffer.wrap(lookedUp, 1, 4).getInt()).isEqualTo(ids.get(subject));
+        Schema unrelated = SchemaBuilder.record("EnrichedArticle")
+                .namespace("io.newsflow.schemas.avro")
+                .fields()
+                .requiredString("onlyThis" + run)
+                .endRecord();
+        freshClient().register(subject, unrelated);
+    }
+
+    private static RawArticle article(String id) {
+        return RawArticle.newBuilder()
+                .setArticleId(id)
+                .setSource("IT Gazette")
+                .setChannel(IngestChannel.KAFKA)
+                .setTitle("Lookup only")
+                .setBody("Body")
+                .setIngestedAt(Instant.parse("2026-11-30T00:00:00Z"))
+                .build();
     }
 
     private static <V> List<ConsumerRecord<String, V>> readAll(Map<String, Object> config, String topic) {

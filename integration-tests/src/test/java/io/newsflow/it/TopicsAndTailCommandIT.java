@@ -2,19 +2,29 @@ package io.newsflow.it;
 
 import static io.newsflow.testsupport.builders.EnrichedArticleBuilder.anEnrichedArticle;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsflow.app.Newsflow;
+import io.newsflow.schemas.Contracts;
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.avro.EntityType;
+import io.newsflow.schemas.avro.RawArticle;
 import io.newsflow.schemas.deadletter.DeadLetters;
+import io.newsflow.schemas.registry.RestSchemaRegistryClient;
+import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.registry.SchemaRegistryClients;
+import io.newsflow.schemas.registry.UnknownSchemaException;
 import io.newsflow.schemas.serde.AvroWireSerde;
 import io.newsflow.testsupport.stack.RealKafkaStack;
 import io.newsflow.testsupport.stack.WithRealKafkaStack;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.avro.Schema;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -69,6 +82,46 @@ class TopicsAndTailCommandIT {
                 .containsPattern("(?m)^news-articles-raw +\\d+ +\\d+$")
                 .containsPattern("(?m)^news-topic-kp-ru-rapprochement +\\d+ +\\d+$")
                 .containsPattern("(?m)^" + group + " +news-dlq +" + end + "$");
+    }
+
+    @Test
+    void shouldRegisterTheContractsAndSetCompatibilityOfEveryNewsflowTopicWhenCreatingTopics(RealKafkaStack stack)
+            throws Exception {
+        // Given a per-topic topic made by someone else (as the enricher does for a later taxonomy), with no subject
+        String topic =
+                Topics.forGeoTopic("it-setup-" + UUID.randomUUID().toString().substring(0, 8));
+        try (Admin admin = stack.newAdmin()) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        SchemaRegistryClient registry = new RestSchemaRegistryClient(stack.schemaRegistryUrl());
+        Schema contract = Contracts.contractOf(EnrichedArticle.getClassSchema());
+        assertThatThrownBy(() -> registry.lookup(topic + "-value", contract))
+                .isInstanceOf(UnknownSchemaException.class);
+
+        // When the topics are created
+        Run created = run(stack, "topics", "--create");
+
+        // Then its subject and the fixed topics' hold the contracts, with compatibility BACKWARD
+        assertThat(created.exitCode).as(created.err).isZero();
+        SchemaRegistryClient fresh = new RestSchemaRegistryClient(stack.schemaRegistryUrl());
+        int id = fresh.lookup(topic + "-value", contract);
+        assertThat(fresh.schemaById(id).toString()).doesNotContain("avro.java.string");
+        fresh.lookup("news-articles-raw-value", Contracts.contractOf(RawArticle.getClassSchema()));
+        fresh.lookup("news-dlq-value", Contracts.contractOf(DeadLetter.getClassSchema()));
+        assertThat(compatibility(stack, topic + "-value")).contains("BACKWARD");
+        assertThat(compatibility(stack, "news-articles-enriched-value")).contains("BACKWARD");
+    }
+
+    /** The registry's own answer to GET /config/<subject>. */
+    private static String compatibility(RealKafkaStack stack, String subject) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(stack.schemaRegistryUrl() + "/config/" + subject))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
     }
 
     @Test

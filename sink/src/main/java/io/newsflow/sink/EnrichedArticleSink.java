@@ -5,8 +5,8 @@ import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import io.newsflow.schemas.deadletter.DeadLetters;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
-import io.newsflow.schemas.registry.SchemaRegistryClients;
 import io.newsflow.schemas.serde.AvroWireSerde;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +44,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Consumes {@link Topics#ARTICLES_ENRICHED} (or, for a test or a subset, another topic of {@code EnrichedArticle}
@@ -79,6 +80,9 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
     public static final String STAGE = "sink";
 
     private final Consumer<byte[], byte[]> consumer;
+    /** The logging context (MDC) key holding the id of the article a log line is about, as the enricher's. */
+    public static final String ARTICLE_ID_MDC = "articleId";
+
     private final String topic;
     private final Deserializer<EnrichedArticle> deserializer;
     private final Producer<byte[], DeadLetter> deadLetters;
@@ -145,14 +149,18 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
 
     /** A sink of {@code topic} (records of {@code EnrichedArticle}) with real Kafka clients for {@code config}. */
     public static EnrichedArticleSink create(SinkConfig config, String topic, ArticleStore store, Clock clock) {
-        SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
+        SchemaRegistryClient registry = config.registry().client(config.schemaRegistryUrl());
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
                 consumerProperties(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         try {
             KafkaProducer<byte[], DeadLetter> producer = new KafkaProducer<>(
                     producerProperties(config),
                     new ByteArraySerializer(),
-                    AvroWireSerde.forValues(registry, DeadLetter.class).serializer());
+                    AvroWireSerde.forValues(
+                                    registry,
+                                    DeadLetter.class,
+                                    config.registry().autoRegister())
+                            .serializer());
             return new EnrichedArticleSink(
                     consumer,
                     topic,
@@ -372,28 +380,10 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
         for (ConsumerRecord<byte[], byte[]> record : records) {
             offsets.put(
                     new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
-            EnrichedArticle article;
-            try {
-                article = record.value() == null
-                        ? null
-                        : deserializer.deserialize(record.topic(), record.headers(), record.value());
-            } catch (RuntimeException e) {
-                if (!DeadLetters.isRecordFault(e)) {
-                    // an outage is waited out; a registry the sink cannot use (wrong path, refused credentials) ends
-                    // the run: both without committing, so no good record is dead-lettered or skipped
-                    throw e;
-                }
-                pending.add(deadLetter(record, e));
-                continue;
+            // every log line about this article carries its id (the record key), JSON logs as a field
+            try (MDC.MDCCloseable id = MDC.putCloseable(ARTICLE_ID_MDC, articleId(record))) {
+                readOne(record, batch, pending);
             }
-            if (article == null) {
-                pending.add(deadLetter(
-                        record,
-                        new IllegalArgumentException(
-                                "record has no value (tombstone); an enriched article was expected")));
-                continue;
-            }
-            batch.add(new ArticleWrite(article, record.topic(), record.partition(), record.offset()));
         }
         store.writeAll(batch);
         if (!pending.isEmpty()) {
@@ -408,7 +398,43 @@ public final class EnrichedArticleSink implements Runnable, AutoCloseable {
         metrics.committed(records.count(), batch.size(), pending.size(), System.nanoTime() - start);
     }
 
+    /** Decodes one record into {@code batch}, or dead-letters it into {@code pending} when the record is bad. */
+    private void readOne(
+            ConsumerRecord<byte[], byte[]> record, List<ArticleWrite> batch, List<Future<RecordMetadata>> pending) {
+        EnrichedArticle article;
+        try {
+            article = record.value() == null
+                    ? null
+                    : deserializer.deserialize(record.topic(), record.headers(), record.value());
+        } catch (RuntimeException e) {
+            if (!DeadLetters.isRecordFault(e)) {
+                // an outage is waited out; a registry the sink cannot use (wrong path, refused credentials) ends
+                // the run: both without committing, so no good record is dead-lettered or skipped
+                throw e;
+            }
+            pending.add(deadLetter(record, e));
+            return;
+        }
+        if (article == null) {
+            pending.add(deadLetter(
+                    record,
+                    new IllegalArgumentException("record has no value (tombstone); an enriched article was expected")));
+            return;
+        }
+        batch.add(new ArticleWrite(article, record.topic(), record.partition(), record.offset()));
+    }
+
+    private static String articleId(ConsumerRecord<byte[], byte[]> record) {
+        return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    }
+
     private Future<RecordMetadata> deadLetter(ConsumerRecord<byte[], byte[]> record, Exception error) {
+        LOG.warn(
+                "Dead-lettering {}-{}@{}: {}",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                DeadLetters.describe(error));
         DeadLetter letter = DeadLetters.fromRecord(
                 STAGE,
                 record.topic(),

@@ -5,8 +5,10 @@ import io.newsflow.schemas.config.ConfigChecks;
 import io.newsflow.schemas.config.Setting;
 import io.newsflow.schemas.config.Settings;
 import io.newsflow.schemas.config.Settings.ConfigException;
+import io.newsflow.schemas.registry.RegistryClientSettings;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Configuration of the sink, immutable and validated on construction.
@@ -21,6 +23,8 @@ import java.util.List;
  * @param batchSize         value of {@link #BATCH_SIZE}
  * @param pollTimeout       value of {@link #POLL_TIMEOUT}
  * @param clientId          value of {@link #CLIENT_ID}
+ * @param registry          registry credentials, TLS and {@link RegistryClientSettings#AUTO_REGISTER} (keys in
+ *                          {@link RegistryClientSettings#KEYS})
  */
 public record SinkConfig(
         String bootstrapServers,
@@ -29,7 +33,8 @@ public record SinkConfig(
         String groupId,
         int batchSize,
         Duration pollTimeout,
-        String clientId) {
+        String clientId,
+        RegistryClientSettings registry) {
 
     /** Kafka brokers to consume from (and to send dead letters to). */
     public static final Setting<String> BOOTSTRAP_SERVERS = CommonSettings.BOOTSTRAP_SERVERS;
@@ -84,6 +89,7 @@ public record SinkConfig(
         clientId = CLIENT_ID.check(clientId);
         BATCH_SIZE.check(batchSize);
         POLL_TIMEOUT.check(pollTimeout);
+        Objects.requireNonNull(registry, "registry");
     }
 
     private static String jdbcUrl(String key, String value) {
@@ -109,7 +115,8 @@ public record SinkConfig(
                 GROUP_ID.read(settings),
                 BATCH_SIZE.read(settings),
                 POLL_TIMEOUT.read(settings),
-                CLIENT_ID.read(settings));
+                CLIENT_ID.read(settings),
+                RegistryClientSettings.from(settings, false));
         settings.requireAllUsed();
         return config;
     }

@@ -229,6 +229,31 @@ class EnrichedArticleSinkTest {
     }
 
     @Test
+    void shouldNameTheArticleIdOnTheLogLinesAboutThatArticle() {
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(EnrichedArticleSink.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            deliverOnNextPoll(List.of(record(0, "mdc-article-7", null)));
+
+            sink.drain(Duration.ofSeconds(3));
+
+            assertThat(lines.list)
+                    .filteredOn(e -> e.getFormattedMessage().startsWith("Dead-lettering"))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getMDCPropertyMap())
+                            .containsEntry(EnrichedArticleSink.ARTICLE_ID_MDC, "mdc-article-7"));
+            // and the id does not leak onto lines about other things
+            assertThat(org.slf4j.MDC.get(EnrichedArticleSink.ARTICLE_ID_MDC)).isNull();
+        } finally {
+            logger.detachAppender(lines);
+        }
+    }
+
+    @Test
     void shouldNotCommitWhenStoreFails() {
         store.close();
         deliverOnNextPoll(

@@ -11,7 +11,6 @@ import io.newsflow.schemas.avro.DeadLetter;
 import io.newsflow.schemas.avro.RawArticle;
 import io.newsflow.schemas.deadletter.DeadLetters;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
-import io.newsflow.schemas.registry.SchemaRegistryClients;
 import io.newsflow.schemas.serde.AvroWireSerde;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -163,7 +162,7 @@ public final class DropTopicIngestor implements Runnable, AutoCloseable {
      */
     public static DropTopicIngestor create(
             IngestConfig config, Clock clock, Supplier<Producer<byte[], byte[]>> producers) {
-        SchemaRegistryClient registry = SchemaRegistryClients.forUrl(config.schemaRegistryUrl());
+        SchemaRegistryClient registry = config.registry().client(config.schemaRegistryUrl());
         DropRecordReader reader = new DropRecordReader(
                 new ArticleFileReader(),
                 new ArticleNormaliser(clock, config),
@@ -174,8 +173,12 @@ public final class DropTopicIngestor implements Runnable, AutoCloseable {
                 consumer,
                 producers,
                 reader,
-                AvroWireSerde.forValues(registry, RawArticle.class).serializer(),
-                AvroWireSerde.forValues(registry, DeadLetter.class).serializer(),
+                AvroWireSerde.forValues(
+                                registry, RawArticle.class, config.registry().autoRegister())
+                        .serializer(),
+                AvroWireSerde.forValues(
+                                registry, DeadLetter.class, config.registry().autoRegister())
+                        .serializer(),
                 config.dropTopic().pollTimeout(),
                 config.dropTopic().retryBackoff(),
                 clock);

@@ -215,6 +215,28 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     }
 
     @Override
+    public int lookup(String subject, Schema schema) {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(schema, "schema");
+        Map<Schema, Integer> ids = idsBySubject.computeIfAbsent(subject, s -> new ConcurrentHashMap<>());
+        Integer cached = ids.get(schema);
+        if (cached != null) {
+            return cached;
+        }
+        ObjectNode body = JSON.createObjectNode().put("schema", schema.toString());
+        String action = "Looking up schema " + schema.getFullName() + " under subject '" + subject + "'";
+        JsonNode answer = send(action, "POST", "/subjects/" + pathSegment(subject), body);
+        JsonNode id = answer.get("id");
+        if (id == null || !id.canConvertToInt()) {
+            throw new SchemaRegistryException(
+                    action, baseUrl, 200, null, "answer has no integer 'id': " + answer, null);
+        }
+        ids.put(schema, id.intValue());
+        schemasById.putIfAbsent(id.intValue(), schema);
+        return id.intValue();
+    }
+
+    @Override
     public Schema schemaById(int id) {
         Schema cached = schemasById.get(id);
         if (cached != null) {

@@ -3,8 +3,9 @@ package io.newsflow.schemas.registry;
 import org.apache.avro.Schema;
 
 /**
- * The part of a Confluent-compatible schema registry that the newsflow serde needs: register a schema under a
- * subject, find a schema by its global id, and set a subject's compatibility level.
+ * The part of a Confluent-compatible schema registry that newsflow needs: register a schema under a subject (the
+ * set-up step, {@code SchemaSetup}, or a serializer allowed to), look up the id of a registered one, find a schema by
+ * its global id, and set a subject's compatibility level.
  *
  * <p>Implementations are thread-safe and cache what they learn, so calling them on every record is cheap after the
  * first call. Use {@link SchemaRegistryClients#forUrl(String)} to get one.
@@ -20,6 +21,16 @@ public interface SchemaRegistryClient {
      * @throws SchemaRegistryException for any other refusal
      */
     int register(String subject, Schema schema);
+
+    /**
+     * The global id of {@code schema} if it is registered under {@code subject}, without registering anything
+     * (Confluent's {@code POST /subjects/<subject>}): what a serializer with {@code auto.register.schemas=false} asks.
+     *
+     * @throws UnknownSchemaException if the subject does not exist or does not hold this schema
+     * @throws SchemaRegistryUnavailableException if the registry could not be reached, after retries
+     * @throws SchemaRegistryException for any other failure
+     */
+    int lookup(String subject, Schema schema);
 
     /**
      * The schema with the given global id.

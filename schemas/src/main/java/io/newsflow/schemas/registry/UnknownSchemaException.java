@@ -14,6 +14,11 @@ public class UnknownSchemaException extends SchemaRegistryException {
         super(action, url, httpStatus, errorCode, registryMessage, null);
     }
 
+    protected UnknownSchemaException(
+            String action, String url, int httpStatus, Integer errorCode, String registryMessage, Throwable cause) {
+        super(action, url, httpStatus, errorCode, registryMessage, cause);
+    }
+
     /** Confluent's error code for "schema not found", also sent by Apicurio's ccompat API. */
     public static final int SCHEMA_NOT_FOUND = 40403;
 

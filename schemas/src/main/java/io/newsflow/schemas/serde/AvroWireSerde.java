@@ -1,7 +1,9 @@
 package io.newsflow.schemas.serde;
 
+import io.newsflow.schemas.Contracts;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import java.util.Map;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -34,30 +36,43 @@ public final class AvroWireSerde<T extends SpecificRecord> implements Serde<T> {
         this.deserializer = new AvroWireDeserializer<>();
     }
 
-    private AvroWireSerde(SchemaRegistryClient client, Class<T> type, boolean isKey, String compatibility) {
-        this.serializer = new AvroWireSerializer<>(client, isKey, compatibility);
+    private AvroWireSerde(SchemaRegistryClient client, Class<T> type, boolean isKey, boolean autoRegister) {
+        // fail at construction, not on the first record, when the shipped contract does not match the class
+        Contracts.contractOf(SpecificData.get().getSchema(type));
+        this.serializer = new AvroWireSerializer<>(client, isKey, autoRegister);
         this.deserializer = new AvroWireDeserializer<>(client, type);
     }
 
-    /** A serde for record values of {@code type}: subject {@code <topic>-value}, compatibility BACKWARD. */
+    /**
+     * A serde for record values of {@code type}: subject {@code <topic>-value}; the serializer registers its schema
+     * when the subject lacks it (Confluent's default, for tools and tests). Services choose with
+     * {@link #forValues(SchemaRegistryClient, Class, boolean)}.
+     */
     public static <T extends SpecificRecord> AvroWireSerde<T> forValues(SchemaRegistryClient client, Class<T> type) {
-        return new AvroWireSerde<>(client, type, false, AvroWireSerdeConfig.DEFAULT_COMPATIBILITY);
-    }
-
-    /** A serde for record keys of {@code type}: subject {@code <topic>-key}, compatibility BACKWARD. */
-    public static <T extends SpecificRecord> AvroWireSerde<T> forKeys(SchemaRegistryClient client, Class<T> type) {
-        return new AvroWireSerde<>(client, type, true, AvroWireSerdeConfig.DEFAULT_COMPATIBILITY);
+        return new AvroWireSerde<>(client, type, false, true);
     }
 
     /**
-     * A serde with every choice explicit.
+     * A serde for record values of {@code type}: subject {@code <topic>-value}.
      *
-     * @param compatibility the level the serializer sets once per subject, or {@link AvroWireSerdeConfig#KEEP} (or
-     *                      {@code null}) to leave the registry's setting alone
+     * @param autoRegister {@code false}: the serializer only looks its schema up and fails with
+     *                     {@link io.newsflow.schemas.registry.SchemaNotRegisteredException} when the set-up step did
+     *                     not register it
      */
+    public static <T extends SpecificRecord> AvroWireSerde<T> forValues(
+            SchemaRegistryClient client, Class<T> type, boolean autoRegister) {
+        return new AvroWireSerde<>(client, type, false, autoRegister);
+    }
+
+    /** A serde for record keys of {@code type}: subject {@code <topic>-key}; registers when the subject lacks it. */
+    public static <T extends SpecificRecord> AvroWireSerde<T> forKeys(SchemaRegistryClient client, Class<T> type) {
+        return new AvroWireSerde<>(client, type, true, true);
+    }
+
+    /** A serde with every choice explicit; see {@link #forValues(SchemaRegistryClient, Class, boolean)}. */
     public static <T extends SpecificRecord> AvroWireSerde<T> of(
-            SchemaRegistryClient client, Class<T> type, boolean isKey, String compatibility) {
-        return new AvroWireSerde<>(client, type, isKey, compatibility);
+            SchemaRegistryClient client, Class<T> type, boolean isKey, boolean autoRegister) {
+        return new AvroWireSerde<>(client, type, isKey, autoRegister);
     }
 
     /** Configures both sides from Kafka configs; see {@link AvroWireSerdeConfig} for the keys. */

@@ -20,9 +20,10 @@ import org.apache.kafka.common.config.ConfigException;
  *   <tr><td>{@value #SCHEMA_REGISTRY_URL}</td><td>string</td><td>required</td>
  *       <td>Registry base URL: {@code http://host:8081}, {@code http://host:8080/apis/ccompat/v7} (tests also
  *       use {@code mem://<name>}, served by the in-memory registry of the schemas test-jar).</td></tr>
- *   <tr><td>{@value #COMPATIBILITY}</td><td>string</td><td>{@code BACKWARD}</td>
- *       <td>Compatibility level the serializer sets once per subject when it first writes to it; {@value #KEEP}
- *       leaves the registry's setting alone.</td></tr>
+ *   <tr><td>{@value #AUTO_REGISTER}</td><td>boolean</td><td>{@code true}</td>
+ *       <td>Confluent's key: whether the serializer registers its schema under a subject that lacks it, or only looks
+ *       it up and fails naming the subject ({@code false}, what newsflow's enricher and sink do by default). The
+ *       serializer never sets a compatibility level: {@code newsflow topics --create} does, once.</td></tr>
  *   <tr><td>{@code basic.auth.credentials.source}, {@code basic.auth.user.info},
  *       {@code schema.registry.ssl.*}</td><td></td><td>none</td>
  *       <td>Registry credentials and TLS, named as Confluent's serdes name them: see {@link RegistryAccess}.</td></tr>
@@ -37,13 +38,11 @@ public final class AvroWireSerdeConfig {
     /** Same key as Confluent's serde, so existing configs work unchanged. */
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
 
-    public static final String COMPATIBILITY = "newsflow.avro.compatibility";
+    /** Same key and default as Confluent's serializer. */
+    public static final String AUTO_REGISTER = "auto.register.schemas";
+
     public static final String KEY_CLASS = "newsflow.avro.key.class";
     public static final String VALUE_CLASS = "newsflow.avro.value.class";
-    /** Value of {@value #COMPATIBILITY} that leaves the subject's compatibility level as the registry has it. */
-    public static final String KEEP = "KEEP";
-    /** The default of {@value #COMPATIBILITY}. */
-    public static final String DEFAULT_COMPATIBILITY = "BACKWARD";
 
     private AvroWireSerdeConfig() {}
 
@@ -60,21 +59,20 @@ public final class AvroWireSerdeConfig {
         }
     }
 
-    /** The level to set, or {@code null} for {@value #KEEP}. */
-    static String compatibility(Map<String, ?> configs) {
-        Object value = configs.get(COMPATIBILITY);
+    /** {@value #AUTO_REGISTER}, {@code true} when absent (as Confluent's serializer). */
+    static boolean autoRegister(Map<String, ?> configs) {
+        Object value = configs.get(AUTO_REGISTER);
         if (value == null || value.toString().isBlank()) {
-            return DEFAULT_COMPATIBILITY;
+            return true;
         }
-        return normaliseCompatibility(value.toString());
-    }
-
-    static String normaliseCompatibility(String level) {
-        if (level == null) {
-            return null;
+        if (value instanceof Boolean b) {
+            return b;
         }
-        String upper = level.trim().toUpperCase(Locale.ROOT);
-        return upper.equals(KEEP) ? null : upper;
+        return switch (value.toString().trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException(AUTO_REGISTER, value, "must be true or false");
+        };
     }
 
     /** The configured record class for keys or values, or {@code null}. */

@@ -1,5 +1,7 @@
 package io.newsflow.schemas.serde;
 
+import io.newsflow.schemas.Contracts;
+import io.newsflow.schemas.registry.SchemaNotRegisteredException;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.registry.SchemaRegistryException;
 import io.newsflow.schemas.registry.UnknownSchemaException;
@@ -7,7 +9,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
@@ -24,10 +25,14 @@ import org.apache.kafka.common.serialization.Serializer;
  * id (4 bytes, big-endian), then the Avro binary encoding. See the {@linkplain io.newsflow.schemas.serde package
  * documentation} for why this is not Confluent's own serializer.
  *
- * <p>The subject is {@code <topic>-value} or {@code <topic>-key} (TopicNameStrategy). The first record written to a
- * subject registers its schema and, unless configured with {@link AvroWireSerdeConfig#KEEP}, sets the subject's
- * compatibility level (default BACKWARD) once. Ids are cached by the registry client, so later records cost no
- * network call. Thread-safe once configured.
+ * <p>The subject is {@code <topic>-value} or {@code <topic>-key} (TopicNameStrategy). The schema it names is the
+ * record's {@linkplain Contracts#contractOf contract} (the shipped {@code .avsc}), not the generated class's copy with
+ * its Java-only {@code avro.java.string} properties; both encode alike. With {@code auto.register.schemas=true} the
+ * first record written to a subject registers the contract; with {@code false} the serializer only looks it up and,
+ * when the subject does not hold it, fails with {@link SchemaNotRegisteredException} naming the subject and the
+ * set-up command ({@code newsflow topics --create}, see {@link io.newsflow.schemas.SchemaSetup}). It never sets a
+ * subject's compatibility level: that is the set-up step's job, done once. Ids are cached by the registry client, so
+ * later records cost no network call. Thread-safe once configured.
  */
 public final class AvroWireSerializer<T extends SpecificRecord> implements Serializer<T> {
 
@@ -37,29 +42,32 @@ public final class AvroWireSerializer<T extends SpecificRecord> implements Seria
 
     private SchemaRegistryClient client;
     private boolean isKey;
-    private String compatibility;
-    private final Set<String> subjectsWithCompatibility = ConcurrentHashMap.newKeySet();
+    private boolean autoRegister;
+    private final Map<Schema, Schema> contracts = new ConcurrentHashMap<>();
     private final Map<Class<?>, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
 
     /** For Kafka to create by class name; {@link #configure} must be called before use. */
     public AvroWireSerializer() {}
 
     /**
-     * @param compatibility the level to set once per subject (e.g. {@code "BACKWARD"}), or {@code null} /
-     *                      {@link AvroWireSerdeConfig#KEEP} to leave the registry's setting alone
+     * @param autoRegister whether the serializer registers its schema under a subject that lacks it ({@code true},
+     *                     Confluent's default) or only looks it up ({@code false}, what production services use)
      */
-    public AvroWireSerializer(SchemaRegistryClient client, boolean isKey, String compatibility) {
+    public AvroWireSerializer(SchemaRegistryClient client, boolean isKey, boolean autoRegister) {
         this.client = Objects.requireNonNull(client, "client");
         this.isKey = isKey;
-        this.compatibility = AvroWireSerdeConfig.normaliseCompatibility(compatibility);
+        this.autoRegister = autoRegister;
     }
 
-    /** Reads {@code schema.registry.url} and {@code newsflow.avro.compatibility}; see {@link AvroWireSerdeConfig}. */
+    /**
+     * Reads {@code schema.registry.url}, the registry's credentials and {@code auto.register.schemas}; see
+     * {@link AvroWireSerdeConfig}.
+     */
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         this.client = AvroWireSerdeConfig.client(configs);
         this.isKey = isKey;
-        this.compatibility = AvroWireSerdeConfig.compatibility(configs);
+        this.autoRegister = AvroWireSerdeConfig.autoRegister(configs);
     }
 
     @Override
@@ -92,26 +100,17 @@ public final class AvroWireSerializer<T extends SpecificRecord> implements Seria
     }
 
     private int schemaId(String topic, String subject, Schema schema) {
+        // a contract that does not match the class is a build fault: Contracts throws IllegalStateException, unwrapped
+        Schema contract = contracts.computeIfAbsent(schema, Contracts::contractOf);
         try {
-            boolean setBefore = false;
-            if (compatibility != null && !subjectsWithCompatibility.contains(subject)) {
-                // Set the level first so it already governs this registration. Apicurio only knows subjects that
-                // have a version: then the level is set right after the first registration instead.
-                try {
-                    client.setCompatibility(subject, compatibility);
-                    setBefore = true;
-                } catch (UnknownSchemaException e) {
-                    setBefore = false;
-                }
+            if (autoRegister) {
+                return client.register(subject, contract);
             }
-            int id = client.register(subject, schema);
-            if (compatibility != null && !subjectsWithCompatibility.contains(subject)) {
-                if (!setBefore) {
-                    client.setCompatibility(subject, compatibility);
-                }
-                subjectsWithCompatibility.add(subject);
+            try {
+                return client.lookup(subject, contract);
+            } catch (UnknownSchemaException e) {
+                throw new SchemaNotRegisteredException(subject, schema.getFullName(), e);
             }
-            return id;
         } catch (SchemaRegistryException e) {
             throw new SerializationException(
                     "Could not get a schema id for " + schema.getFullName() + " on topic '" + topic + "' (subject '"

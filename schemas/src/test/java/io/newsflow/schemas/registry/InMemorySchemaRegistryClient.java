@@ -65,6 +65,22 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
     }
 
     @Override
+    public synchronized int lookup(String subject, Schema schema) {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(schema, "schema");
+        List<Schema> versions = versionsBySubject.get(subject);
+        if (versions == null || !versions.contains(schema)) {
+            throw new UnknownSchemaException(
+                    "Looking up schema " + schema.getFullName() + " under subject '" + subject + "'",
+                    url,
+                    SchemaRegistryException.NO_STATUS,
+                    versions == null ? 40401 : UnknownSchemaException.SCHEMA_NOT_FOUND,
+                    versions == null ? "no subject '" + subject + "'" : "the subject does not hold this schema");
+        }
+        return idsBySchema.get(schema);
+    }
+
+    @Override
     public synchronized Schema schemaById(int id) {
         Schema schema = schemasById.get(id);
         if (schema == null) {

@@ -3,6 +3,8 @@ package io.newsflow.schemas.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.newsflow.schemas.Contracts;
+import io.newsflow.schemas.SchemaSetup;
 import io.newsflow.schemas.TestRecords;
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.avro.DeadLetter;
@@ -12,6 +14,7 @@ import io.newsflow.schemas.avro.RawArticle;
 import io.newsflow.schemas.deadletter.DeadLetters;
 import io.newsflow.schemas.registry.InMemorySchemaRegistryClient;
 import io.newsflow.schemas.registry.IncompatibleSchemaException;
+import io.newsflow.schemas.registry.SchemaNotRegisteredException;
 import io.newsflow.schemas.registry.SchemaRegistryClient;
 import io.newsflow.schemas.registry.SchemaRegistryException;
 import io.newsflow.schemas.registry.UnknownSchemaException;
@@ -100,29 +103,50 @@ class AvroWireSerdeTest {
     }
 
     @Test
-    void shouldRegisterUnderTopicValueSubjectAndSetBackwardCompatibility() {
+    void shouldRegisterTheShippedContractUnderTopicValueSubjectAndLeaveCompatibilityAlone() {
         AvroWireSerde.forValues(registry, RawArticle.class).serializer().serialize("t1", TestRecords.rawArticle());
 
-        assertThat(registry.versions("t1-value")).containsExactly(RawArticle.getClassSchema());
-        assertThat(registry.compatibility("t1-value")).isEqualTo("BACKWARD");
+        assertThat(registry.versions("t1-value")).containsExactly(Contracts.contractOf(RawArticle.getClassSchema()));
+        assertThat(registry.versions("t1-value").get(0).toString()).doesNotContain("avro.java.string");
+        assertThat(RawArticle.getClassSchema().toString()).contains("avro.java.string");
+        // setting compatibility is the set-up step's job (SchemaSetup), never a serializer's
+        assertThat(registry.compatibility("t1-value")).isEqualTo("NONE");
     }
 
     @Test
     void shouldRegisterKeysUnderTopicKeySubject() {
         AvroWireSerde.forKeys(registry, RawArticle.class).serializer().serialize("t2", TestRecords.rawArticle());
 
-        assertThat(registry.versions("t2-key")).containsExactly(RawArticle.getClassSchema());
+        assertThat(registry.versions("t2-key")).containsExactly(Contracts.contractOf(RawArticle.getClassSchema()));
         assertThat(registry.versions("t2-value")).isEmpty();
     }
 
     @Test
-    void shouldLeaveCompatibilityAloneWhenConfiguredToKeepIt() {
-        AvroWireSerde.of(registry, RawArticle.class, false, AvroWireSerdeConfig.KEEP)
-                .serializer()
-                .serialize("t3", TestRecords.rawArticle());
+    void shouldNotRegisterWhenAutoRegistrationIsOffAndNameTheSubjectAndTheSetUpCommand() {
+        AvroWireSerde<RawArticle> lookupOnly = AvroWireSerde.forValues(registry, RawArticle.class, false);
 
-        assertThat(registry.versions("t3-value")).hasSize(1);
-        assertThat(registry.compatibility("t3-value")).isEqualTo("NONE");
+        assertThatThrownBy(() -> lookupOnly.serializer().serialize("t3", TestRecords.rawArticle()))
+                .isInstanceOf(SerializationException.class)
+                .hasCauseInstanceOf(SchemaNotRegisteredException.class)
+                .hasMessageContaining("subject 't3-value'")
+                .hasMessageContaining("newsflow topics --create")
+                .satisfies(e -> assertThat(DeadLetters.blame(e)).isEqualTo(DeadLetters.Blame.SERVICE));
+        assertThat(registry.versions("t3-value")).isEmpty();
+    }
+
+    @Test
+    void shouldWriteWithTheIdTheSetUpRegisteredWhenAutoRegistrationIsOff() {
+        SchemaSetup.apply(registry, java.util.List.of(Topics.ARTICLES_RAW));
+        int registered =
+                registry.lookup(Topics.ARTICLES_RAW + "-value", Contracts.contractOf(RawArticle.getClassSchema()));
+        AvroWireSerde<RawArticle> lookupOnly = AvroWireSerde.forValues(registry, RawArticle.class, false);
+
+        byte[] bytes = lookupOnly.serializer().serialize(Topics.ARTICLES_RAW, TestRecords.rawArticle());
+
+        assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(registered);
+        assertThat(lookupOnly.deserializer().deserialize(Topics.ARTICLES_RAW, bytes))
+                .isEqualTo(TestRecords.rawArticle());
+        assertThat(registry.versions(Topics.ARTICLES_RAW + "-value")).hasSize(1);
     }
 
     @Test
@@ -183,8 +207,10 @@ class AvroWireSerdeTest {
                 .requiredString("articleId")
                 .endRecord();
         registry.register("strict-value", earlier);
+        registry.setCompatibility("strict-value", "BACKWARD");
 
-        // When the serializer (compatibility BACKWARD) writes the current class to that topic
+        // When the serializer (compatibility BACKWARD, as the set-up step sets it) writes the current class to that
+        // topic
         // Then the current schema cannot read the earlier data (source, title, ... have no default): refused
         assertThatThrownBy(() -> AvroWireSerde.forValues(registry, RawArticle.class)
                         .serializer()
@@ -216,6 +242,11 @@ class AvroWireSerdeTest {
         SchemaRegistryClient wrongPath = new SchemaRegistryClient() {
             @Override
             public int register(String subject, Schema schema) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int lookup(String subject, Schema schema) {
                 throw new UnsupportedOperationException();
             }
 
@@ -375,6 +406,11 @@ class AvroWireSerdeTest {
     private record FixedIdRegistry(int id) implements SchemaRegistryClient {
         @Override
         public int register(String subject, Schema schema) {
+            return id;
+        }
+
+        @Override
+        public int lookup(String subject, Schema schema) {
             return id;
         }
 

@@ -1,6 +1,8 @@
 package io.newsflow.testsupport.stack;
 
+import io.newsflow.schemas.SchemaSetup;
 import io.newsflow.schemas.Topics;
+import io.newsflow.schemas.registry.SchemaRegistryClients;
 import io.newsflow.stack.LocalStack;
 import io.newsflow.stack.StackStatus;
 import java.util.Arrays;
@@ -58,6 +60,10 @@ public final class RealKafkaStack {
      * them.
      * A topic that already exists is left as it is, so test classes sharing the stack may declare the same topics.
      *
+     * <p>Then it sets the topics' registry subjects up as {@code newsflow topics --create} does ({@link SchemaSetup}:
+     * each Avro topic's contract registered under {@code <topic>-value}, compatibility BACKWARD), since the
+     * services only look their schemas up.
+     *
      * @throws IllegalStateException if the broker refuses a topic or does not answer within 30 s
      */
     public void createTopics(String... topics) {
@@ -81,6 +87,7 @@ public final class RealKafkaStack {
                 }
             });
         }
+        SchemaSetup.apply(SchemaRegistryClients.forUrl(schemaRegistryUrl()), Arrays.asList(topics));
     }
 
     /** Process ids, addresses and liveness of the broker and the registry. */
