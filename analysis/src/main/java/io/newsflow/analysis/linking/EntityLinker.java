@@ -42,6 +42,7 @@ import java.util.Set;
  *   <li>a place named with a facility or feature word after it ("Santa Cruz Island", "Kansas City") is part of that
  *       name, and nothing inside a name dropped as part of a longer one links ("Secretaría de Salud de la Ciudad de
  *       México"); an article between "de/of" and a non-country place changes nothing ("Cumbre de las Américas");</li>
+ *   <li>an organisation's acronym heading an unknown body's name ("MRC Centre for …") is not linked;</li>
  *   <li>a company's one-word name ("Amazon", "International") links only in an article where a sentence naming it
  *       has a business word ({@link BusinessWords});</li>
  *   <li>a place's short name ("Gaza") means the place the article names in full ("Franja de Gaza"), wherever in the
@@ -136,6 +137,48 @@ public final class EntityLinker {
             "club",
             "airlines",
             "airways");
+    /** Last words of the name of a body that belongs to, or is named after, another ("UN Security Council"). */
+    private static final Set<String> BODY_HEADS = Set.of(
+            "council",
+            "centre",
+            "center",
+            "institute",
+            "committee",
+            "commission",
+            "agency",
+            "programme",
+            "program",
+            "fund",
+            "foundation",
+            "unit",
+            "laboratory",
+            "office",
+            "mission",
+            "bureau",
+            "court",
+            "authority",
+            "board");
+
+    /**
+     * Whether one to three capitalised words after an acronym end in a {@link #BODY_HEADS} word: the acronym is then
+     * the first word of an unknown body's name ("MRC Centre for Global Infectious Disease Analysis", "UN Human
+     * Rights Council"), not a mention of its own.
+     */
+    private static boolean headsLongerBodyName(String original, String folded, int end) {
+        int position = end;
+        for (int words = 0; words < 3; words++) {
+            String next = wordAfter(original, folded, position);
+            if (next == null || !Character.isUpperCase(original.charAt(position + 1))) {
+                return false;
+            }
+            if (BODY_HEADS.contains(next)) {
+                return true;
+            }
+            position += 1 + next.length();
+        }
+        return false;
+    }
+
     /** Articles that may stand between "of"/"de" and the place closing a longer name. */
     private static final Set<String> ARTICLES_AFTER_OF = Set.of("the", "la", "las", "los", "el", "les", "le");
     /** "presidente de México Andrés Manuel López Obrador": after these, a following name is an apposition. */
@@ -406,6 +449,12 @@ public final class EntityLinker {
                             begin,
                             fitting.stream().anyMatch(a -> a.entity().isCountry()))) {
                 partOfLongerName.add(new int[] {begin, end});
+                return;
+            }
+            // "MRC Centre for …": an organisation's acronym heading an unknown body's name is not that organisation;
+            // a country's stays ("US Supreme Court" is in the US)
+            if (fitting.stream().allMatch(a -> a.caseSensitive() && !a.entity().isCountry())
+                    && headsLongerBodyName(original, folded, end)) {
                 return;
             }
             // demonyms ("Russian President Vladimir Putin") are adjectives, never part of a longer name; the place

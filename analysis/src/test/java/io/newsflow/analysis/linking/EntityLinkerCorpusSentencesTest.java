@@ -334,4 +334,15 @@ class EntityLinkerCorpusSentencesTest {
 
         assertThat(entities).extracting(LinkedEntity::id).containsExactly("Q30");
     }
+
+    @Test
+    void shouldNotLinkAnAcronymThatHeadsALongerUnknownBodysName() {
+        // en-news wn2020-13: a Medical Research Council centre, not the Mekong River Commission
+        List<LinkedEntity> entities = link(
+                "The study was conducted by Imperial College London's MRC Centre for Global Infectious Disease"
+                        + " Analysis pursuant to a strange case of pneumonia in China.",
+                "en");
+
+        assertThat(entities).extracting(LinkedEntity::id).containsExactly("Q148");
+    }
 }
