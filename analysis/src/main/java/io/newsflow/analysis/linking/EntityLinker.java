@@ -58,7 +58,8 @@ import java.util.Set;
  *       opposite case or when the region lies in it (México); unlinked when the context does not decide. A city
  *       beats a region of its name (New York) unless the text says "the state of";</li>
  *   <li>an acronym the article defines after a linked name ("Partido Acción Nacional (PAN)") means that entity
- *       wherever the article writes it;</li>
+ *       wherever the article writes it; after a person's name it is the person's party, not a definition
+ *       ("Felipe Calderón (PAN)");</li>
  *   <li>ambiguous short names ("Kim") link only after a full mention of the same entity earlier in the article;
  *       in the title and lede, a full mention anywhere in the article counts (headlines use surnames before the
  *       body introduces the full name).</li>
@@ -860,6 +861,9 @@ public final class EntityLinker {
         for (ResolvedMention m : resolved) {
             if (m.kind() != AliasKind.NAME && m.kind() != AliasKind.ALIAS) {
                 continue;
+            }
+            if (m.entity().kind() == EntityKind.PERSON) {
+                continue; // "Felipe Calderón (PAN)": after a person, capitals in brackets name the party
             }
             String field = text.field(m.field());
             java.util.regex.Matcher d = DEFINITION.matcher(field);

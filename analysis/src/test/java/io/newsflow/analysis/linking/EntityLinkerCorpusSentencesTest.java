@@ -345,4 +345,25 @@ class EntityLinkerCorpusSentencesTest {
 
         assertThat(entities).extracting(LinkedEntity::id).containsExactly("Q148");
     }
+
+    @Test
+    void shouldNotTakeAPartyInBracketsAfterAPersonForADefinitionOfThePerson() {
+        // es-news fnc-train-348
+        List<LinkedEntity> entities = link(
+                "Al arribo a sus oficinas, López Obrador agradeció los mensajes de apoyo de los ex presidentes Vicente"
+                        + " Fox, quien durante la campaña lo llamaba \"Lopitos\"; así como del Felipe Calderón (PAN) y de"
+                        + " Carlos Salinas de Gortari (PRI).",
+                "es");
+
+        LinkedEntity calderon = entities.stream()
+                .filter(e -> e.name().equals("Felipe Calderón"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(calderon.mentions()).extracting(m -> m.surface()).containsExactly("Felipe Calderón");
+        assertThat(entities)
+                .filteredOn(e -> e.kind() == EntityKind.PERSON)
+                .flatMap(LinkedEntity::mentions)
+                .extracting(m -> m.surface())
+                .doesNotContain("PAN", "PRI");
+    }
 }
