@@ -15,16 +15,19 @@ public final class KnowledgeBase {
     private final Map<String, List<Alias>> aliasesByFoldedSurface;
     private final Map<String, KbEntity> entitiesByQid;
     private final Map<String, Set<String>> stopwordsByLanguage;
+    private final Set<String> firstNames;
     private final String version;
 
     KnowledgeBase(
             Map<String, List<Alias>> aliasesByFoldedSurface,
             Map<String, KbEntity> entitiesByQid,
             Map<String, Set<String>> stopwordsByLanguage,
+            Set<String> firstNames,
             String version) {
         this.aliasesByFoldedSurface = Map.copyOf(aliasesByFoldedSurface);
         this.entitiesByQid = Map.copyOf(entitiesByQid);
         this.stopwordsByLanguage = Map.copyOf(stopwordsByLanguage);
+        this.firstNames = Set.copyOf(firstNames);
         this.version = version;
     }
 
@@ -45,6 +48,15 @@ public final class KnowledgeBase {
     public boolean isStopword(String language, String word) {
         Set<String> words = stopwordsByLanguage.get(language);
         return words != null && words.contains(Folding.fold(word).trim());
+    }
+
+    /**
+     * Whether {@code foldedWord} (folded, see {@link Folding}) is a given name that several people of the knowledge
+     * base bear ("jorge", "paul") and that is not itself a name of anything the knowledge base knows: a place name
+     * after it is a surname ("Jorge Madrid").
+     */
+    public boolean isFirstName(String foldedWord) {
+        return firstNames.contains(foldedWord);
     }
 
     /** Content hash of the resources the knowledge base was built from. */

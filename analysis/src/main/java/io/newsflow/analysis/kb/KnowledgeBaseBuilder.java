@@ -247,6 +247,9 @@ public final class KnowledgeBaseBuilder {
                 continue; // a single word is never a person's full name here
             }
             names.add(n.strip());
+            if (List.of(words).contains("of")) {
+                continue; // "Salman of Saudi Arabia", "Felipe VI of Spain": a regnal name has no surname
+            }
             String last = words[words.length - 1];
             if (last.codePointCount(0, last.length()) >= 4 && Character.isUpperCase(last.codePointAt(0))) {
                 surnames.add(last);

@@ -86,7 +86,59 @@ public final class KnowledgeBaseLoader {
         Map<String, List<Alias>> frozen = new HashMap<>();
         aliases.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
         String version = "kb-" + HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-        return new KnowledgeBase(frozen, entities, stopwords, version);
+        return new KnowledgeBase(frozen, entities, stopwords, firstNames(frozen), version);
+    }
+
+    /** People sharing a first word before it counts as a given name: one person's first word may be a title. */
+    static final int MIN_FIRST_NAME_BEARERS = 3;
+
+    /**
+     * Given names, derived from the people's full names: the first word of at least {@value #MIN_FIRST_NAME_BEARERS}
+     * people's names, capitalised, at least three letters, and neither a name of any entity other than a person's
+     * surname ("Georgia", "Santiago" stay places; "Jorge", Ana Jorge's surname, is a given name) nor a common word
+     * of any language.
+     */
+    private Set<String> firstNames(Map<String, List<Alias>> surfaces) {
+        Map<String, Set<String>> bearers = new HashMap<>();
+        for (List<Alias> list : surfaces.values()) {
+            for (Alias a : list) {
+                if (a.entity().kind() != EntityKind.PERSON || a.kind() != AliasKind.NAME) {
+                    continue;
+                }
+                String surface = a.surface().strip();
+                int space = surface.indexOf(' ');
+                if (space < 3 || !Character.isUpperCase(surface.codePointAt(0))) {
+                    continue;
+                }
+                String first = surface.substring(0, space);
+                if (first.chars().allMatch(Character::isLetter)) {
+                    bearers.computeIfAbsent(Folding.fold(first), k -> new HashSet<>())
+                            .add(a.entity().qid());
+                }
+            }
+        }
+        Set<String> out = new HashSet<>();
+        bearers.forEach((first, qids) -> {
+            if (qids.size() >= MIN_FIRST_NAME_BEARERS
+                    && !namesSomethingElse(surfaces.get(first))
+                    && !isStopwordAnywhere(first)) {
+                out.add(first);
+            }
+        });
+        return out;
+    }
+
+    /** Whether a surface names something other than a person by surname ("Jorge" as Ana Jorge's surname does not). */
+    private static boolean namesSomethingElse(List<Alias> aliases) {
+        if (aliases == null) {
+            return false;
+        }
+        for (Alias a : aliases) {
+            if (a.entity().kind() != EntityKind.PERSON || a.kind() != AliasKind.SHORT_NAME) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void loadCountries() {

@@ -33,7 +33,20 @@ import java.util.Set;
  *   <li>a place name glued to a capitalised prefix ("New Jersey", "Nuevo León") or to an institution suffix
  *       ("Washington Post") is taken to be part of an unknown longer name and dropped; so is a location followed by
  *       a capitalised word ("Vladimir Padrino", "Mauricio Macri") and a place preceded by one ("Juan Manuel
- *       Santos"), outside title-case headlines;</li>
+ *       Santos"), outside title-case headlines; these judge a surface's place readings alone, so a surname the
+ *       knowledge base also knows does not keep the place alive; names never run across a line break;</li>
+ *   <li>a place after a known given name ({@link KnowledgeBase#isFirstName}) is a surname everywhere in the article,
+ *       at a sentence start and in headlines too ("Willy Toledo"); after another capitalised word ("Real Madrid",
+ *       "Kellyanne Conway") it is part of a name everywhere except where the text places it ("en Madrid",
+ *       "(Madrid)", "Madrid, España");</li>
+ *   <li>a place named with a facility or feature word after it ("Santa Cruz Island", "Kansas City") is part of that
+ *       name, and nothing inside a name dropped as part of a longer one links ("Secretaría de Salud de la Ciudad de
+ *       México"); an article between "de/of" and a non-country place changes nothing ("Cumbre de las Américas");</li>
+ *   <li>an organisation's acronym heading an unknown body's name ("MRC Centre for …") is not linked;</li>
+ *   <li>a company's one-word name ("Amazon", "International") links only in an article where a sentence naming it
+ *       has a business word ({@link BusinessWords});</li>
+ *   <li>a place's short name ("Gaza") means the place the article names in full ("Franja de Gaza"), wherever in the
+ *       article the full name stands;</li>
  *   <li>among candidates, countries and curated people and organisations win over places; a place needs to be a
  *       national capital, or have at least {@value #BIG_CITY} inhabitants, or belong to a country mentioned in the
  *       article; ties prefer a mentioned country, then a capital, then the larger population;</li>
@@ -45,7 +58,8 @@ import java.util.Set;
  *       opposite case or when the region lies in it (México); unlinked when the context does not decide. A city
  *       beats a region of its name (New York) unless the text says "the state of";</li>
  *   <li>an acronym the article defines after a linked name ("Partido Acción Nacional (PAN)") means that entity
- *       wherever the article writes it;</li>
+ *       wherever the article writes it; after a person's name it is the person's party, not a definition
+ *       ("Felipe Calderón (PAN)");</li>
  *   <li>ambiguous short names ("Kim") link only after a full mention of the same entity earlier in the article;
  *       in the title and lede, a full mention anywhere in the article counts (headlines use surnames before the
  *       body introduces the full name).</li>
@@ -104,7 +118,70 @@ public final class EntityLinker {
             "redskins",
             "nationals",
             "wizards",
-            "capitals");
+            "capitals",
+            // geographic features and facilities named after a place: "Santa Cruz Island", "Kansas City"
+            "island",
+            "islands",
+            "river",
+            "bay",
+            "valley",
+            "mountains",
+            "peninsula",
+            "strait",
+            "canal",
+            "desert",
+            "basin",
+            "airport",
+            "stadium",
+            "college",
+            "city",
+            "club",
+            "airlines",
+            "airways");
+    /** Last words of the name of a body that belongs to, or is named after, another ("UN Security Council"). */
+    private static final Set<String> BODY_HEADS = Set.of(
+            "council",
+            "centre",
+            "center",
+            "institute",
+            "committee",
+            "commission",
+            "agency",
+            "programme",
+            "program",
+            "fund",
+            "foundation",
+            "unit",
+            "laboratory",
+            "office",
+            "mission",
+            "bureau",
+            "court",
+            "authority",
+            "board");
+
+    /**
+     * Whether one to three capitalised words after an acronym end in a {@link #BODY_HEADS} word: the acronym is then
+     * the first word of an unknown body's name ("MRC Centre for Global Infectious Disease Analysis", "UN Human
+     * Rights Council"), not a mention of its own.
+     */
+    private static boolean headsLongerBodyName(String original, String folded, int end) {
+        int position = end;
+        for (int words = 0; words < 3; words++) {
+            String next = wordAfter(original, folded, position);
+            if (next == null || !Character.isUpperCase(original.charAt(position + 1))) {
+                return false;
+            }
+            if (BODY_HEADS.contains(next)) {
+                return true;
+            }
+            position += 1 + next.length();
+        }
+        return false;
+    }
+
+    /** Articles that may stand between "of"/"de" and the place closing a longer name. */
+    private static final Set<String> ARTICLES_AFTER_OF = Set.of("the", "la", "las", "los", "el", "les", "le");
     /** "presidente de México Andrés Manuel López Obrador": after these, a following name is an apposition. */
     private static final Set<String> OF_WORDS = Set.of("de", "del", "of", "du", "des", "von", "da", "do", "di", "van");
     /** Capitalised words that follow a place name without making it part of a longer name. */
@@ -163,14 +240,21 @@ public final class EntityLinker {
     /** Links the entities of {@code text}; {@code language} is an ISO 639-1 code or "und". */
     public Linking link(ArticleText text, String language) {
         Set<String> surnames = new HashSet<>();
+        Set<String> weakSurnames = new HashSet<>();
+        Set<String> brandsInBusinessSentences = new HashSet<>();
         Map<TextField, List<Candidate>> byField = new LinkedHashMap<>();
         for (TextField field : TextField.values()) {
-            byField.put(field, candidates(field, text.field(field), language, surnames));
+            byField.put(
+                    field,
+                    candidates(field, text.field(field), language, surnames, weakSurnames, brandsInBusinessSentences));
         }
-        // "Kellyanne Conway ... Conway said": a place name seen as a surname is a surname throughout the article
+        // "Kellyanne Conway ... Conway said": a place name seen as a surname is a surname throughout the article;
+        // a one-word brand links only when some sentence of the article speaks of it as a business
         byField.replaceAll((field, list) -> nonOverlapping(list.stream()
-                .filter(c -> !(surnames.contains(Folding.fold(text.field(field).substring(c.start(), c.end())))
-                        && c.aliases().stream().allMatch(a -> a.entity().isPlace())))
+                .map(c -> isSurnameHere(text.field(field), c, surnames, weakSurnames) ? withoutPlaces(c) : c)
+                .filter(c -> c != null)
+                .map(c -> withoutUnsupportedBrands(c, brandsInBusinessSentences))
+                .filter(c -> c != null)
                 .toList()));
         Set<String> mentionedCountries = new HashSet<>();
         Set<String> contextCountries = new HashSet<>();
@@ -196,8 +280,21 @@ public final class EntityLinker {
                     .filter(a -> a.kind() == AliasKind.NAME || a.kind() == AliasKind.ALIAS)
                     .forEach(a -> introducedInBody.add(a.entity().qid()));
         }
+        // a place's short name ("Gaza") means the place whose full name ("Franja de Gaza") the article uses anywhere:
+        // unlike a person's surname, it does not wait for the full name to come first
+        Set<String> placesNamedAnywhere = new HashSet<>();
+        for (List<Candidate> list : byField.values()) {
+            for (Candidate c : list) {
+                for (Alias a : c.aliases()) {
+                    if (a.entity().kind() == EntityKind.LOC
+                            && (a.kind() == AliasKind.NAME || a.kind() == AliasKind.ALIAS)) {
+                        placesNamedAnywhere.add(a.entity().qid());
+                    }
+                }
+            }
+        }
         List<ResolvedMention> resolved = new ArrayList<>();
-        Set<String> introduced = new HashSet<>();
+        Set<String> introduced = new HashSet<>(placesNamedAnywhere);
         for (Map.Entry<TextField, List<Candidate>> entry : byField.entrySet()) {
             Set<String> antecedents = introduced;
             if (entry.getKey() != TextField.BODY) {
@@ -233,7 +330,94 @@ public final class EntityLinker {
                 group(resolved, text), resolved, unknownNames.find(text, language, resolved, noCaseInformation));
     }
 
-    private List<Candidate> candidates(TextField field, String original, String language, Set<String> surnames) {
+    /** Words before a place name that say the text means the place: "en Madrid", "in Paris", "from London". */
+    private static final Set<String> LOCATIVES = Set.of(
+            "en", "in", "de", "del", "desde", "hacia", "from", "to", "at", "near", "a", "au", "em", "no", "na", "nach",
+            "aus", "bei");
+
+    /**
+     * Whether a place candidate is a surname here: after a known given name anywhere in the article, or after an
+     * unknown capitalised word anywhere unless this mention is placed by the text itself.
+     */
+    private static boolean isSurnameHere(String original, Candidate c, Set<String> surnames, Set<String> weakSurnames) {
+        if (surnames.isEmpty() && weakSurnames.isEmpty()) {
+            return false;
+        }
+        String key = Folding.fold(original.substring(c.start(), c.end()));
+        if (surnames.contains(key)) {
+            return true;
+        }
+        if (!weakSurnames.contains(key)) {
+            return false;
+        }
+        if (c.start() > 0 && original.charAt(c.start() - 1) == '(') {
+            return false;
+        }
+        if (c.end() + 2 < original.length()
+                && original.charAt(c.end()) == ','
+                && original.charAt(c.end() + 1) == ' '
+                && Character.isUpperCase(original.charAt(c.end() + 2))) {
+            return false; // "Madrid, España"
+        }
+        int e = c.start() - 1;
+        if (e < 1 || original.charAt(e) != ' ') {
+            return true;
+        }
+        int b = e;
+        while (b > 0 && Character.isLetter(original.charAt(b - 1))) {
+            b--;
+        }
+        return !(b < e && LOCATIVES.contains(original.substring(b, e)));
+    }
+
+    /** The candidate without its place readings (a surname here), or null when nothing else is left. */
+    private static Candidate withoutPlaces(Candidate c) {
+        List<Alias> kept = new ArrayList<>(c.aliases().size());
+        for (Alias a : c.aliases()) {
+            if (!a.entity().isPlace()) {
+                kept.add(a);
+            }
+        }
+        if (kept.size() == c.aliases().size()) {
+            return c;
+        }
+        return kept.isEmpty() ? null : new Candidate(c.field(), c.start(), c.end(), kept, c.regionCue());
+    }
+
+    private static Candidate withoutUnsupportedBrands(Candidate c, Set<String> brandsInBusinessSentences) {
+        boolean unsupported = false;
+        for (Alias a : c.aliases()) {
+            if (isOneWordBrand(a, c.start(), c.end())
+                    && !brandsInBusinessSentences.contains(a.entity().qid())) {
+                unsupported = true;
+                break;
+            }
+        }
+        if (!unsupported) {
+            return c;
+        }
+        List<Alias> kept = new ArrayList<>(c.aliases().size());
+        for (Alias a : c.aliases()) {
+            if (!isOneWordBrand(a, c.start(), c.end())
+                    || brandsInBusinessSentences.contains(a.entity().qid())) {
+                kept.add(a);
+            }
+        }
+        return kept.isEmpty() ? null : new Candidate(c.field(), c.start(), c.end(), kept, c.regionCue());
+    }
+
+    /**
+     * @param surnames                  collects place names seen as surnames ("Paul London")
+     * @param weakSurnames              collects place names seen after an unknown capitalised word ("Real Madrid")
+     * @param brandsInBusinessSentences collects the one-word brands named in a sentence with a business word
+     */
+    private List<Candidate> candidates(
+            TextField field,
+            String original,
+            String language,
+            Set<String> surnames,
+            Set<String> weakSurnames,
+            Set<String> brandsInBusinessSentences) {
         if (original.isEmpty()) {
             return List.of();
         }
@@ -241,6 +425,9 @@ public final class EntityLinker {
         boolean shouting = isMostlyUpperCase(original);
         boolean titleCase = isTitleCase(original);
         List<Candidate> out = new ArrayList<>();
+        // spans of longer names found to be part of a still longer unknown name: nothing inside them links either
+        // ("Secretaría de Salud de la Ciudad de México" names neither Mexico City nor Mexico)
+        List<int[]> partOfLongerName = new ArrayList<>();
         index.find(folded, (begin, end, aliases) -> {
             String surface = original.substring(begin, end);
             List<Alias> fitting = new ArrayList<>(aliases.size());
@@ -257,23 +444,77 @@ public final class EntityLinker {
                     && fitting.stream()
                             .allMatch(a -> (a.entity().kind() == EntityKind.LOC && a.kind() != AliasKind.DEMONYM)
                                     || a.requiresAntecedent())
-                    && closesOfName(original, folded, begin)) {
+                    && closesOfName(
+                            original,
+                            folded,
+                            begin,
+                            fitting.stream().anyMatch(a -> a.entity().isCountry()))) {
+                partOfLongerName.add(new int[] {begin, end});
                 return;
             }
-            // demonyms ("Russian President Vladimir Putin") are adjectives, never part of a longer name
-            if (fitting.stream().allMatch(a -> a.entity().kind() == EntityKind.LOC && a.kind() != AliasKind.DEMONYM)) {
-                NameContext context = nameContext(original, folded, begin, end, fitting, titleCase);
+            // "MRC Centre for …": an organisation's acronym heading an unknown body's name is not that organisation;
+            // a country's stays ("US Supreme Court" is in the US)
+            if (fitting.stream().allMatch(a -> a.caseSensitive() && !a.entity().isCountry())
+                    && headsLongerBodyName(original, folded, end)) {
+                return;
+            }
+            // demonyms ("Russian President Vladimir Putin") are adjectives, never part of a longer name; the place
+            // readings of a surface are judged on their own, so a surname the knowledge base also knows ("Juan
+            // Manuel Santos") does not keep Santos the city alive
+            List<Alias> locations = new ArrayList<>(fitting.size());
+            for (Alias a : fitting) {
+                if (a.entity().kind() == EntityKind.LOC && a.kind() != AliasKind.DEMONYM) {
+                    locations.add(a);
+                }
+            }
+            if (!locations.isEmpty()) {
+                NameContext context = nameContext(original, folded, begin, end, locations, titleCase);
                 if (context == NameContext.SURNAME) {
                     surnames.add(folded.substring(begin, end));
+                } else if (context == NameContext.NAME_AFTER_UNKNOWN_WORD) {
+                    weakSurnames.add(folded.substring(begin, end));
                 }
                 if (context != NameContext.NONE) {
-                    return;
+                    fitting.removeAll(locations);
+                    if (fitting.isEmpty()) {
+                        partOfLongerName.add(new int[] {begin, end});
+                        return;
+                    }
+                }
+            }
+            // "the Amazon rainforest", "the International Space Station": a brand's one-word name is a common word
+            // or a place as often as the company, so it needs a business word in a sentence naming it (checked
+            // once the whole article is read)
+            if (fitting.stream().anyMatch(a -> isOneWordBrand(a, begin, end))
+                    && BusinessWords.inSentence(original, folded, begin, end)) {
+                for (Alias a : fitting) {
+                    if (isOneWordBrand(a, begin, end)) {
+                        brandsInBusinessSentences.add(a.entity().qid());
+                    }
                 }
             }
             out.add(new Candidate(field, begin, end, fitting, hasRegionCue(folded, begin, end)));
         });
+        if (!partOfLongerName.isEmpty()) {
+            out.removeIf(c -> partOfLongerName.stream()
+                    .anyMatch(span -> span[0] <= c.start() && c.end() <= span[1] && c.length() < span[1] - span[0]));
+        }
         return out;
     }
+
+    /**
+     * A company of the name-suggestion-index (or a dump) matched by a one-word name: "Amazon", "Apple",
+     * "International", "Tesla". Government bodies and multi-word names ("Apple Store") are not affected.
+     */
+    private static boolean isOneWordBrand(Alias a, int begin, int end) {
+        return a.entity().kind() == EntityKind.ORG
+                && COMPANY.equals(a.entity().subtype())
+                && !a.caseSensitive()
+                && end - begin == a.surface().length()
+                && a.surface().indexOf(' ') < 0;
+    }
+
+    private static final String COMPANY = "company";
 
     private boolean fits(Alias a, String surface, boolean shouting, String language) {
         if (!a.appliesTo(language)) {
@@ -344,7 +585,13 @@ public final class EntityLinker {
     private enum NameContext {
         NONE,
         PART_OF_NAME,
-        SURNAME
+        /** After a known given name ("Jorge Madrid"): a surname throughout the article. */
+        SURNAME,
+        /**
+         * After another capitalised word ("Kellyanne Conway", "Real Madrid"): a surname or part of a name elsewhere in
+         * the article too, except where the text itself places it ("en Madrid", "Madrid, España", "(Madrid)").
+         */
+        NAME_AFTER_UNKNOWN_WORD
     }
 
     /**
@@ -417,13 +664,24 @@ public final class EntityLinker {
      * "Islamic State of Iraq", "Bank of England", "Gulf of Mexico" (see {@link #ROLES_BEFORE_OF} and
      * {@link #REGION_KINDS_BEFORE_OF} for the heads that keep it).
      */
-    private static boolean closesOfName(String original, String folded, int begin) {
-        String of = wordBefore(folded, begin);
-        if (of == null || !OF_WORDS.contains(of) || Character.isUpperCase(original.charAt(begin - 1 - of.length()))) {
+    private static boolean closesOfName(String original, String folded, int begin, boolean country) {
+        String of = wordBefore(original, folded, begin);
+        int ofStart = of == null ? -1 : begin - 1 - of.length();
+        if (of != null
+                && !country
+                && ARTICLES_AFTER_OF.contains(of)
+                && !Character.isUpperCase(original.charAt(ofStart))) {
+            // "Cumbre de las Américas", "Summit of the Americas": the article between changes nothing; a country
+            // keeps its article ("Constitution of the United States", "Departamento de Agricultura de los Estados
+            // Unidos" name the country)
+            of = wordBefore(original, folded, ofStart);
+            ofStart = of == null ? -1 : ofStart - 1 - of.length();
+        }
+        if (of == null || !OF_WORDS.contains(of) || Character.isUpperCase(original.charAt(ofStart))) {
             return false;
         }
-        int headEnd = begin - 1 - of.length();
-        String head = wordBefore(folded, headEnd);
+        int headEnd = ofStart;
+        String head = wordBefore(original, folded, headEnd);
         if (head == null || head.length() < 2) {
             return false;
         }
@@ -434,23 +692,32 @@ public final class EntityLinker {
         if (!REGION_KINDS_BEFORE_OF.contains(head)) {
             return true;
         }
-        String beforeHead = wordBefore(folded, headStart);
+        String beforeHead = wordBefore(original, folded, headStart);
         return beforeHead != null
                 && beforeHead.length() > 1
                 && Character.isUpperCase(original.charAt(headStart - 1 - beforeHead.length()))
                 && !startsSentence(original, headStart - 1 - beforeHead.length());
     }
 
-    private static NameContext nameContext(
+    private NameContext nameContext(
             String original, String folded, int begin, int end, List<Alias> aliases, boolean titleCase) {
-        String previous = wordBefore(folded, begin);
+        String previous = wordBefore(original, folded, begin);
         boolean previousCapitalised =
                 previous != null && Character.isUpperCase(original.charAt(begin - 1 - previous.length()));
         if (previousCapitalised && COMPOUND_PREFIXES.contains(previous)) {
             return NameContext.PART_OF_NAME;
         }
         boolean placesOnly = aliases.stream().allMatch(a -> a.entity().isPlace());
-        String next = wordAfter(folded, end);
+        // "Jorge Madrid", "Paul London": after a known given name a place is a surname, at the start of a sentence
+        // and in a title-case headline too
+        if (placesOnly
+                && previousCapitalised
+                && kb.isFirstName(previous)
+                && isSingleWord(folded, begin, end)
+                && !aliases.stream().anyMatch(Alias::caseSensitive)) {
+            return NameContext.SURNAME;
+        }
+        String next = wordAfter(original, folded, end);
         boolean nextCapitalised = next != null && Character.isUpperCase(original.charAt(end + 1));
         if (placesOnly && nextCapitalised && INSTITUTION_SUFFIXES.contains(next)) {
             return NameContext.PART_OF_NAME;
@@ -469,7 +736,7 @@ public final class EntityLinker {
                 && !NEUTRAL_FOLLOWERS.contains(previous)
                 && !startsSentence(original, begin - 1 - previous.length());
         if (previousIsNamePart && isSingleWord(folded, begin, end)) {
-            return NameContext.SURNAME;
+            return NameContext.NAME_AFTER_UNKNOWN_WORD;
         }
         return nextIsNamePart || previousIsNamePart ? NameContext.PART_OF_NAME : NameContext.NONE;
     }
@@ -510,9 +777,9 @@ public final class EntityLinker {
         return capitalised * 10 >= words.length * 6;
     }
 
-    /** The word just before {@code begin}, separated by exactly one space, or null. */
-    private static String wordBefore(String folded, int begin) {
-        if (begin < 2 || folded.charAt(begin - 1) != ' ') {
+    /** The word just before {@code begin}, separated by exactly one space or hyphen (not a line break), or null. */
+    private static String wordBefore(String original, String folded, int begin) {
+        if (begin < 2 || !joinsWords(original.charAt(begin - 1))) {
             return null;
         }
         int e = begin - 1;
@@ -523,8 +790,13 @@ public final class EntityLinker {
         return s < e ? folded.substring(s, e) : null;
     }
 
-    private static String wordAfter(String folded, int end) {
-        if (end + 1 >= folded.length() || folded.charAt(end) != ' ') {
+    /** A space or hyphen joins two words of one name; a line break never does ("en Lima\nTras semanas"). */
+    private static boolean joinsWords(char c) {
+        return c == ' ' || c == '-' || c == '\u00A0';
+    }
+
+    private static String wordAfter(String original, String folded, int end) {
+        if (end + 1 >= folded.length() || !joinsWords(original.charAt(end))) {
             return null;
         }
         int s = end + 1;
@@ -589,6 +861,9 @@ public final class EntityLinker {
         for (ResolvedMention m : resolved) {
             if (m.kind() != AliasKind.NAME && m.kind() != AliasKind.ALIAS) {
                 continue;
+            }
+            if (m.entity().kind() == EntityKind.PERSON) {
+                continue; // "Felipe Calderón (PAN)": after a person, capitals in brackets name the party
             }
             String field = text.field(m.field());
             java.util.regex.Matcher d = DEFINITION.matcher(field);
@@ -683,6 +958,8 @@ public final class EntityLinker {
         boolean regionCue = candidate.regionCue();
         Comparator<Alias> preference = Comparator.comparing(
                         (Alias a) -> a.entity().isPlace()) // non-places first
+                // a place's short name whose full name the article used refers to that place ("Gaza")
+                .thenComparing(a -> !a.requiresAntecedent())
                 // the city before the state or province of its name, unless the text says "the state of"
                 .thenComparing(a -> a.entity().isRegion() != regionCue)
                 .thenComparing(a -> !mentionedCountries.contains(a.entity().countryCode())) // mentioned country first

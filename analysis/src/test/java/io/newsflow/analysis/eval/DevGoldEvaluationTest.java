@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs {@link DevGoldEvaluation} when the shared corpus is present (skipped otherwise) and guards against gross
- * regressions. The floors sit just below the measured figures (entities P 0.668 / R 0.785 by QID against
- * deliberately incomplete gold lists, topics micro P 0.903 / R 0.903 on 2026-12-03); the output is
+ * regressions. The floors sit just below the measured figures (entities P 0.700 / R 0.792 by QID against
+ * deliberately incomplete gold lists, topics micro P 0.903 / R 0.903 on 2026-12-04); the output is
  * deterministic, so the test cannot flake, and a drop below a floor means something broke.
  */
 class DevGoldEvaluationTest {
@@ -26,8 +26,8 @@ class DevGoldEvaluationTest {
         DevGoldEvaluation.Report report =
                 DevGoldEvaluation.run(SharedAnalyzer.get(), corpus.get(), new PrintStream(System.out, true), false);
 
-        assertThat(report.entities().precision()).isGreaterThan(0.66);
-        assertThat(report.entities().recall()).isGreaterThan(0.78);
+        assertThat(report.entities().precision()).isGreaterThan(0.69);
+        assertThat(report.entities().recall()).isGreaterThan(0.79);
         assertThat(report.topicsMicro().precision()).isGreaterThan(0.89);
         assertThat(report.topicsMicro().recall()).isGreaterThan(0.89);
         assertThat(report.articles()).isPositive();

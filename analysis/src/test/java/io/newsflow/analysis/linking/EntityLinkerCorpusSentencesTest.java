@@ -173,4 +173,197 @@ class EntityLinkerCorpusSentencesTest {
 
         assertThat(linking.unknownNames()).extracting(LinkedEntity::name).containsExactly("Guardia Nacional");
     }
+
+    @Test
+    void shouldNotLinkAOneWordBrandWithoutABusinessWordInTheArticle() {
+        // en-news wn2019-89: the rainforest, not the company
+        List<LinkedEntity> entities = link(
+                "French President Emmanuel Macron called for G7 action to correct what he named the international"
+                        + " crisis of wildfires currently destroying Amazon rainforest in and around Brazil.",
+                "en");
+
+        assertThat(entities).extracting(LinkedEntity::id).contains("Q155").doesNotContain("Q3884");
+    }
+
+    @Test
+    void shouldLinkAOneWordBrandNamedInASentenceWithABusinessWord() {
+        // es-news fnc-development-110, title and first sentence: "empresa" in the body says Pemex is a company, and
+        // the title's mention follows
+        List<LinkedEntity> entities = LINKER.link(
+                        new ArticleText(
+                                "Mexichem compra a Pemex participación en PMV",
+                                null,
+                                "Como parte de su estrategia para maximizar el valor de la empresa, Petróleos"
+                                        + " Mexicanos (Pemex) vendió a Mexichem su participación del *NUMBER* por"
+                                        + " ciento en Petroquímica Mexicana de Vinilo (PMV).",
+                                "es"),
+                        "es")
+                .entities();
+
+        LinkedEntity pemex = entities.stream()
+                .filter(e -> e.mentions().get(0).surface().equals("Pemex"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(pemex.kind()).isEqualTo(EntityKind.ORG);
+        assertThat(pemex.mentions()).extracting(m -> m.field().name()).containsExactly("TITLE", "BODY");
+    }
+
+    @Test
+    void shouldTakeAPlaceNameAfterAKnownGivenNameForASurnameEvenAtTheStartOfAHeadline() {
+        // es-news fnc-train-587, the title and a sentence of the body: the actor, not the Spanish city
+        List<LinkedEntity> entities = LINKER.link(
+                        new ArticleText(
+                                "Willy Toledo llama \"rebaño\" a los españoles tras una defensa encendida de Maduro",
+                                null,
+                                "El actor Willy Toledo ha publicado en Facebook un mensaje. Toledo se ha"
+                                        + " posicionado así en defensa de Maduro.",
+                                "es"),
+                        "es")
+                .entities();
+
+        assertThat(entities).extracting(LinkedEntity::name).doesNotContain("Toledo");
+    }
+
+    @Test
+    void shouldKeepAPlaceTheTextPlacesAfterTheSameNameWasPartOfALongerOne() {
+        // es-news fnc-train-280, two sentences: "Real Madrid" is the club, "(Madrid)" after a town the province's
+        // city (all BMP text, so code point offsets equal char offsets)
+        String body = "Fuentes fiscales informaron de que el futbolista del Real Madrid presentó hace una semanas una"
+                + " propuesta a la Fiscalía que esta respondió con una contrapropuesta, que fue finalmente aceptada por"
+                + " los abogados de la estrella portuguesa.\nUna vez firmados sendos acuerdos de conformidad con la"
+                + " Fiscalía por un lado y con la Agencia tributaria por otro, se trasladarán al Juzgado de"
+                + " Instrucción número *NUMBER* de Pozuelo de Alarcón (Madrid), donde el internacional portugués"
+                + " declaró como investigado hace casi un año, el *NUMBER* de julio.";
+
+        LinkedEntity madrid = link(body, "es").stream()
+                .filter(e -> e.id().equals("Q2807"))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(madrid.mentions()).extracting(m -> m.start()).containsExactly(body.indexOf("(Madrid)") + 1);
+    }
+
+    @Test
+    void shouldTakeAPlaceNameAfterAnUnknownCapitalisedWordForPartOfANameThroughoutTheArticle() {
+        // en-news wn2020-47, the first three sentences: the mathematician, not a town called Conway
+        List<LinkedEntity> entities = link(
+                "English mathematician John Horton Conway died on Saturday at his New Jersey home, reportedly due to"
+                        + " COVID-19 complications. Princeton University neuroscience professor Sam Wang stated that"
+                        + " Conway developed a fever on Wednesday before his death on Saturday. Conway was 82 years"
+                        + " old.",
+                "en");
+
+        assertThat(entities).extracting(LinkedEntity::name).doesNotContain("Conway");
+    }
+
+    @Test
+    void shouldNotLetAPersonsSurnameKeepAPlaceThatIsPartOfTheName() {
+        // es-news fnc-train-406: the Colombian president, not Santos in Brazil
+        List<LinkedEntity> entities = link(
+                "La cumbre tendrá lugar un mes y medio antes de las elecciones presidenciales colombianas que"
+                        + " elegirán al sucesor de Juan Manuel Santos.",
+                "es");
+
+        assertThat(entities)
+                .extracting(LinkedEntity::id)
+                .containsExactly("Q739")
+                .doesNotContain("Q81882");
+    }
+
+    @Test
+    void shouldNotLinkAPlaceThatClosesALongerNameThroughAnArticle() {
+        // es-news fnc-train-406: the summit, not the continent; Lima and Peru stay
+        List<LinkedEntity> entities = link(
+                "La Cumbre de las Américas, que reúne cada tres años a los líderes de todo el continente, se"
+                        + " celebrará en Lima el *NUMBER* y el *NUMBER* de abril.",
+                "es");
+
+        assertThat(entities)
+                .extracting(LinkedEntity::id)
+                .containsExactly("Q2868")
+                .doesNotContain("Q828");
+    }
+
+    @Test
+    void shouldNotReadANameAcrossALineBreak() {
+        // es-news fnc-train-406, the lede and the first body line: "Lima" ends a line, "Tras" starts the next
+        List<LinkedEntity> entities = link(
+                "En su primer viaje a América Latina, el presidente estadounidense asistirá a la cita diplomática en"
+                        + " Lima\nTras semanas de especulación, la Casa Blanca confirmó este sábado que Donald Trump"
+                        + " asistirá a la Cumbre de las Américas que se celebra en abril en Perú y después visitará"
+                        + " Colombia.",
+                "es");
+
+        assertThat(entities).extracting(LinkedEntity::id).contains("Q2868", "Q419", "Q739");
+    }
+
+    @Test
+    void shouldNotLinkAPlaceNamingAGeographicFeature() {
+        // en-news wn2019-95: the island, not the city of Santa Cruz
+        List<LinkedEntity> entities = link(
+                "A deadly boat fire earlier this week near Santa Cruz Island off the coast of California, United"
+                        + " States, resulted in the death of all 33 passengers.",
+                "en");
+
+        assertThat(entities).extracting(LinkedEntity::id).containsExactly("Q99", "Q30");
+    }
+
+    @Test
+    void shouldLinkAPlacesShortNameToThePlaceTheArticleNamesInFull() {
+        // es-news fnc-development-239: "Gaza" is the Gaza Strip the article names, before and after the full name
+        List<LinkedEntity> entities = link(
+                "Manifestantes palestinos trasladan a un hombre herido durante los enfrentamientos con soldados"
+                        + " israelíes en la frontera entre Gaza e Israel, este martes.\nEn las últimas semanas, los"
+                        + " palestinos han lanzado unas *NUMBER* cometas con material incendiario de Gaza a Israel,"
+                        + " en el marco de las protestas que tienen lugar en la Franja de Gaza.",
+                "es");
+
+        LinkedEntity strip = entities.stream()
+                .filter(e -> e.id().equals("Q39760"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(strip.mentions()).extracting(m -> m.surface()).containsExactly("Gaza", "Gaza", "Franja de Gaza");
+        assertThat(entities).extracting(LinkedEntity::name).doesNotContain("Gaza City");
+    }
+
+    @Test
+    void shouldTakeAmericaForTheUnitedStatesInEnglish() {
+        // en-news wn2019-7
+        List<LinkedEntity> entities =
+                link("He also claimed that the wall was a crucial part of America's border security.", "en");
+
+        assertThat(entities).extracting(LinkedEntity::id).containsExactly("Q30");
+    }
+
+    @Test
+    void shouldNotLinkAnAcronymThatHeadsALongerUnknownBodysName() {
+        // en-news wn2020-13: a Medical Research Council centre, not the Mekong River Commission
+        List<LinkedEntity> entities = link(
+                "The study was conducted by Imperial College London's MRC Centre for Global Infectious Disease"
+                        + " Analysis pursuant to a strange case of pneumonia in China.",
+                "en");
+
+        assertThat(entities).extracting(LinkedEntity::id).containsExactly("Q148");
+    }
+
+    @Test
+    void shouldNotTakeAPartyInBracketsAfterAPersonForADefinitionOfThePerson() {
+        // es-news fnc-train-348
+        List<LinkedEntity> entities = link(
+                "Al arribo a sus oficinas, López Obrador agradeció los mensajes de apoyo de los ex presidentes Vicente"
+                        + " Fox, quien durante la campaña lo llamaba \"Lopitos\"; así como del Felipe Calderón (PAN) y de"
+                        + " Carlos Salinas de Gortari (PRI).",
+                "es");
+
+        LinkedEntity calderon = entities.stream()
+                .filter(e -> e.name().equals("Felipe Calderón"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(calderon.mentions()).extracting(m -> m.surface()).containsExactly("Felipe Calderón");
+        assertThat(entities)
+                .filteredOn(e -> e.kind() == EntityKind.PERSON)
+                .flatMap(LinkedEntity::mentions)
+                .extracting(m -> m.surface())
+                .doesNotContain("PAN", "PRI");
+    }
 }
