@@ -148,7 +148,10 @@ final class DemoPipeline {
                 "ingest.group.id", "newsflow-demo-ingest",
                 "ingest.transactional.id", "newsflow-demo-ingest")));
 
-        try (EnrichService enrich = EnrichService.start(enrichConfig, EnrichSerdes.using(registry), enricher);
+        try (EnrichService enrich = EnrichService.start(
+                        enrichConfig,
+                        EnrichSerdes.using(registry, enrichConfig.registry().autoRegister()),
+                        enricher);
                 ArticleStore store = JdbcArticleStore.open(jdbcUrl);
                 EnrichedArticleSink sink = EnrichedArticleSink.create(sinkConfig, store, clock);
                 EnrichedTopicReader reader = new EnrichedTopicReader(bootstrap, registry);

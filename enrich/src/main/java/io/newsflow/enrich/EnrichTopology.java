@@ -158,7 +158,7 @@ public final class EnrichTopology {
             TrendSettings trends,
             DedupSettings dedup) {
         KStream<String, EnrichedArticle> published =
-                Deduplication.apply(builder, enriched, serdes.enrichedArticles(), dedup);
+                Deduplication.apply(builder, enriched, serdes.internalArticles(), dedup);
         published.to(
                 Topics.ARTICLES_ENRICHED,
                 Produced.with(Serdes.String(), serdes.enrichedArticles()).withName("write-enriched-articles"));
