@@ -14,6 +14,7 @@ import io.newsflow.analysis.text.Folding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,9 +58,12 @@ import java.util.Set;
  *       the article's unambiguous mentions belong to the region's country and not the other; the country in the
  *       opposite case or when the region lies in it (México); unlinked when the context does not decide. A city
  *       beats a region of its name (New York) unless the text says "the state of";</li>
- *   <li>an acronym the article defines after a linked name ("Partido Acción Nacional (PAN)") means that entity
- *       wherever the article writes it; after a person's name it is the person's party, not a definition
- *       ("Felipe Calderón (PAN)");</li>
+ *   <li>an acronym the article defines ("Partido Acción Nacional (PAN)": capitals in brackets that are the
+ *       initials of the words before them, stop words aside) means what that long name links to wherever the
+ *       article writes it, over any other entity of the acronym; if the knowledge base does not know the long
+ *       name, the acronym is not linked in that article. Capitals in brackets after a linked name that are not its
+ *       initials define it too, except after a person's name, where they are the party ("Felipe Calderón
+ *       (PAN)");</li>
  *   <li>ambiguous short names ("Kim") link only after a full mention of the same entity earlier in the article;
  *       in the title and lede, a full mention anywhere in the article counts (headlines use surnames before the
  *       body introduces the full name).</li>
@@ -220,12 +224,59 @@ public final class EntityLinker {
 
     private final KnowledgeBase kb;
     private final SurfaceIndex<List<Alias>> index;
+    private final Map<String, KbEntity> organisationsBySignificantWords;
     private final UnknownNames unknownNames;
 
     public EntityLinker(KnowledgeBase kb) {
         this.kb = kb;
         this.unknownNames = new UnknownNames(kb);
         this.index = SurfaceIndex.of(kb.aliasesByFoldedSurface());
+        this.organisationsBySignificantWords = organisationsBySignificantWords(kb);
+    }
+
+    /**
+     * Organisations by the significant words of their names (folded, {@link #ACRONYM_STOP_WORDS} left out, at
+     * least two words), for a long name written with other stop words than the knowledge base's: "Organización de
+     * Estados Americanos (OEA)" is the "Organización de los Estados Americanos". Keys two organisations share are
+     * left out.
+     */
+    private static Map<String, KbEntity> organisationsBySignificantWords(KnowledgeBase kb) {
+        Map<String, KbEntity> out = new HashMap<>();
+        Set<String> shared = new HashSet<>();
+        for (Map.Entry<String, List<Alias>> e : kb.aliasesByFoldedSurface().entrySet()) {
+            String key = significantWords(e.getKey());
+            if (key == null) {
+                continue;
+            }
+            for (Alias a : e.getValue()) {
+                if (a.entity().kind() != EntityKind.ORG
+                        || (a.kind() != AliasKind.NAME && a.kind() != AliasKind.ALIAS)) {
+                    continue;
+                }
+                KbEntity previous = out.putIfAbsent(key, a.entity());
+                if (previous != null && !previous.qid().equals(a.entity().qid())) {
+                    shared.add(key);
+                }
+            }
+        }
+        out.keySet().removeAll(shared);
+        return Map.copyOf(out);
+    }
+
+    /** The folded words of {@code text} other than {@link #ACRONYM_STOP_WORDS}, space-separated; null if fewer than two. */
+    private static String significantWords(String text) {
+        StringBuilder key = new StringBuilder();
+        int words = 0;
+        for (String w : Folding.fold(text).split(" ")) {
+            if (w.isEmpty() || ACRONYM_STOP_WORDS.contains(w)) {
+                continue;
+            }
+            if (words++ > 0) {
+                key.append(' ');
+            }
+            key.append(w);
+        }
+        return words >= 2 ? key.toString() : null;
     }
 
     /**
@@ -851,13 +902,134 @@ public final class EntityLinker {
     private static final java.util.regex.Pattern DEFINITION =
             java.util.regex.Pattern.compile("\\G\\s?\\((\\p{Lu}[\\p{Lu}\\p{Ll}&.\\-]{1,9})\\)");
 
+    /** Capitals in brackets anywhere in a field: a candidate acronym definition, found in one pass per field. */
+    private static final java.util.regex.Pattern BRACKETED_ACRONYM =
+            java.util.regex.Pattern.compile("\\((\\p{Lu}[\\p{Lu}\\p{Ll}&.\\-]{1,9})\\)");
+
     /**
-     * An acronym the article defines after a linked name ("Organismo Internacional de Energía Atómica (OIEA)") means
-     * that entity wherever the article writes it, case-sensitively, and overrides what the knowledge base says it
-     * means elsewhere; mentions keep the reading order.
+     * Words a long name may carry that its acronym leaves out (es, en, fr, pt, de): "Organismo Internacional de
+     * Energía Atómica (OIEA)", "Organization of the Petroleum Exporting Countries (OPEC)".
      */
-    private static List<ResolvedMention> withDefinedAcronyms(List<ResolvedMention> resolved, ArticleText text) {
+    private static final Set<String> ACRONYM_STOP_WORDS = Set.of(
+            "de", "del", "la", "las", "los", "el", "y", "e", "para", "por", "en", "a", "al", "of", "the", "for", "and",
+            "on", "in", "to", "des", "du", "le", "les", "et", "pour", "sur", "d", "l", "do", "da", "dos", "das", "no",
+            "na", "und", "der", "die", "fur");
+
+    /** At most this many words (stop words included) are read back from the bracket for a long name. */
+    private static final int MAX_LONG_NAME_WORDS = 14;
+
+    /**
+     * The long name an acronym in brackets defines, as {start, end} char offsets in {@code field}, or null: the
+     * capitalised words just before the bracket whose initials, read backwards and skipping {@link
+     * #ACRONYM_STOP_WORDS}, spell the acronym's capitals ("Fuerzas Armadas Revolucionarias de Colombia (FARC)").
+     * Reads only the words it needs, never across punctuation or a line break.
+     */
+    static int[] longNameBefore(String field, int bracket, String acronym) {
+        StringBuilder capitals = new StringBuilder();
+        for (int i = 0; i < acronym.length(); i++) {
+            if (Character.isUpperCase(acronym.charAt(i))) {
+                capitals.append(Folding.fold(acronym.charAt(i)));
+            }
+        }
+        if (capitals.length() < 2) {
+            return null;
+        }
+        int letter = capitals.length() - 1;
+        int pos = bracket;
+        if (pos > 0 && (field.charAt(pos - 1) == ' ' || field.charAt(pos - 1) == '\u00a0')) {
+            pos--;
+        }
+        if (pos >= 2
+                && field.charAt(pos - 1) == 's'
+                && (field.charAt(pos - 2) == '\'' || field.charAt(pos - 2) == '\u2019')) {
+            pos -= 2; // "the United Kingdom's (UK)"
+        }
+        int nameEnd = pos;
+        int nameStart = -1;
+        for (int words = 0; letter >= 0 && words < MAX_LONG_NAME_WORDS; words++) {
+            if (words > 0) {
+                if (pos == 0 || (field.charAt(pos - 1) != ' ' && field.charAt(pos - 1) != '\u00a0')) {
+                    return null; // punctuation, a line break or the field's start before the name is complete
+                }
+                pos--;
+            }
+            int wordEnd = pos;
+            while (pos > 0 && isNameChar(field.charAt(pos - 1))) {
+                pos--;
+            }
+            if (pos == wordEnd) {
+                return null;
+            }
+            String word = field.substring(pos, wordEnd);
+            int apostrophe = Math.max(word.indexOf('\''), word.indexOf('\u2019'));
+            String head = apostrophe > 0 && apostrophe <= 1 ? word.substring(apostrophe + 1) : word; // d'énergie
+            if (ACRONYM_STOP_WORDS.contains(Folding.fold(word))) {
+                continue;
+            }
+            if (head.isEmpty()
+                    || !Character.isUpperCase(head.charAt(0))
+                    || Folding.fold(head.charAt(0)) != capitals.charAt(letter)) {
+                return null;
+            }
+            letter--;
+            nameStart = pos;
+        }
+        return letter < 0 ? new int[] {nameStart, nameEnd} : null;
+    }
+
+    private static boolean isNameChar(char c) {
+        return Character.isLetter(c) || c == '-' || c == '\'' || c == '\u2019';
+    }
+
+    /**
+     * Acronyms the article defines. A parenthesised acronym whose capitals are the initials of the words before it
+     * defines that long name: when a linked name covers it ("Organismo Internacional de Energía Atómica (OIEA)",
+     * "Andrés Manuel López Obrador (AMLO)") the acronym means that entity wherever the article writes it; when the
+     * knowledge base does not know the long name ("Fuerza Alternativa Revolucionaria del Común (FARC)") the acronym
+     * is not linked at all in the article, whatever the knowledge base says it means elsewhere. Capitals in brackets
+     * right after a linked name that are not its initials still define it ("Estado Islámico (ISIS)"), except after a
+     * person, where they name the party ("Felipe Calderón (PAN)"). The first definition of an acronym wins.
+     */
+    private List<ResolvedMention> withDefinedAcronyms(List<ResolvedMention> resolved, ArticleText text) {
         Map<String, ResolvedMention> definitions = new LinkedHashMap<>();
+        Set<String> undefinedLongNames = new HashSet<>();
+        for (TextField f : TextField.values()) {
+            String field = text.field(f);
+            if (field.indexOf('(') < 0) {
+                continue;
+            }
+            java.util.regex.Matcher b = BRACKETED_ACRONYM.matcher(field);
+            while (b.find()) {
+                String acronym = b.group(1);
+                int[] name = longNameBefore(field, b.start(), acronym);
+                if (name == null || definitions.containsKey(acronym) || undefinedLongNames.contains(acronym)) {
+                    continue;
+                }
+                ResolvedMention covering = null;
+                for (ResolvedMention m : resolved) {
+                    if (m.field() == f
+                            && m.start() <= name[0]
+                            && m.end() >= name[1]
+                            && m.end() <= b.start()
+                            && (m.kind() == AliasKind.NAME || m.kind() == AliasKind.ALIAS)) {
+                        covering = m;
+                        break;
+                    }
+                }
+                if (covering == null) {
+                    KbEntity known =
+                            organisationsBySignificantWords.get(significantWords(field.substring(name[0], name[1])));
+                    if (known != null) {
+                        covering = new ResolvedMention(f, name[0], name[1], known, AliasKind.ALIAS, 0.85);
+                    }
+                }
+                if (covering != null) {
+                    definitions.put(acronym, covering);
+                } else {
+                    undefinedLongNames.add(acronym);
+                }
+            }
+        }
         for (ResolvedMention m : resolved) {
             if (m.kind() != AliasKind.NAME && m.kind() != AliasKind.ALIAS) {
                 continue;
@@ -869,19 +1041,22 @@ public final class EntityLinker {
             java.util.regex.Matcher d = DEFINITION.matcher(field);
             if (d.find(m.end())) {
                 String acronym = d.group(1);
-                if (acronym.chars().filter(Character::isUpperCase).count() >= 2) {
+                if (acronym.chars().filter(Character::isUpperCase).count() >= 2
+                        && !undefinedLongNames.contains(acronym)) {
                     definitions.putIfAbsent(acronym, m);
                 }
             }
         }
-        if (definitions.isEmpty()) {
+        if (definitions.isEmpty() && undefinedLongNames.isEmpty()) {
             return resolved;
         }
         List<ResolvedMention> out = new ArrayList<>();
         for (ResolvedMention m : resolved) {
             String surface = text.field(m.field()).substring(m.start(), m.end());
             ResolvedMention def = definitions.get(surface);
-            if (def == null || def.entity().qid().equals(m.entity().qid())) {
+            boolean undefined = def == null && undefinedLongNames.contains(surface);
+            if (!undefined
+                    && (def == null || def.entity().qid().equals(m.entity().qid()))) {
                 out.add(m);
             }
         }

@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
  * {
  *   "taxonomy": "geo-topics-v2",            // <id>-v<version>; the id is the record key on news-taxonomy
  *   "threshold": 0.5, "saturation": 2.0,
+ *   "salience": {"leadChars": 600, "minShare": 0.1},   // optional; without it a topic is reported by score alone
  *   "fieldWeights": {"TITLE": 2.0, "LEDE": 1.5, "BODY": 1.0},
  *   "definitions": {"sahel-security": {"label_en": "...", "label_es": "...", "definition": "..."}, ...},
  *   "cueSets": {"name": ["cue", "stem*"], ...},
@@ -163,7 +164,14 @@ public final class TaxonomyDocument {
         topics.sort((a, b) -> Integer.compare(order.indexOf(a.id()), order.indexOf(b.id())));
         try {
             return Taxonomy.compile(
-                    new TopicRules(name, threshold, saturation, fieldWeights, topics), digest(document));
+                    new TopicRules(
+                            name,
+                            threshold,
+                            saturation,
+                            fieldWeights,
+                            topics,
+                            TopicRules.Salience.parse(root.path("salience"))),
+                    digest(document));
         } catch (IllegalArgumentException e) {
             throw new InvalidTaxonomyException(lines.getOrDefault("", 1), e.getMessage());
         }

@@ -30,19 +30,66 @@ import java.util.Set;
  * @param saturation   score = 1 - exp(-strength / saturation)
  * @param fieldWeights multiplier of a firing sentence's rule weight per field
  * @param topics       in taxonomy order
+ * @param salience     when an article is substantially about a topic, beyond its score
  */
 public record TopicRules(
         String taxonomy,
         double threshold,
         double saturation,
         Map<TextField, Double> fieldWeights,
-        List<TopicDefinition> topics) {
+        List<TopicDefinition> topics,
+        Salience salience) {
+
+    /**
+     * When an article is substantially about a topic: some of its evidence is in the title, the lede or a body
+     * sentence starting within the body's first {@code leadChars} characters (about the first paragraph: articles
+     * without a lede field start there), or at least {@code minShare} of the article's sentences (title and lede
+     * included) fire it. A topic that passes neither is a passing mention and is not reported, whatever its
+     * score. {@link #NONE} reports by score alone.
+     *
+     * @param leadChars     characters at the start of the body whose sentences count as the lede
+     * @param minShare      share of the article's sentences, in [0, 1)
+     */
+    public record Salience(int leadChars, double minShare) {
+        public static final Salience NONE = new Salience(0, 0);
+
+        public Salience {
+            if (leadChars < 0 || !(minShare >= 0 && minShare < 1)) {
+                throw new IllegalArgumentException("salience needs leadChars >= 0 and minShare in [0, 1)");
+            }
+        }
+
+        /** Whether a topic is salient: evidence in the lead, or {@code firing} of {@code sentences} sentences. */
+        public boolean isSalient(boolean inLead, int firing, int sentences) {
+            return inLead || firing >= minShare * sentences;
+        }
+
+        static Salience parse(JsonNode node) {
+            if (node.isMissingNode() || node.isNull()) {
+                return NONE;
+            }
+            return new Salience(
+                    node.path("leadChars").asInt(0), node.path("minShare").asDouble(0));
+        }
+    }
+
+    /** Rules that report by score alone ({@link Salience#NONE}). */
+    public TopicRules(
+            String taxonomy,
+            double threshold,
+            double saturation,
+            Map<TextField, Double> fieldWeights,
+            List<TopicDefinition> topics) {
+        this(taxonomy, threshold, saturation, fieldWeights, topics, Salience.NONE);
+    }
+
     public static final String BASE = "/io/newsflow/analysis/topics/";
     public static final String DEFAULT_TAXONOMY = "geo-topics-v1";
 
     public TopicRules {
         fieldWeights = Map.copyOf(fieldWeights);
         topics = List.copyOf(topics);
+        java.util.Objects.requireNonNull(salience, "salience");
         if (!(threshold > 0 && threshold < 1) || !(saturation > 0)) {
             throw new IllegalArgumentException("threshold must be in (0,1) and saturation positive");
         }
@@ -130,7 +177,8 @@ public record TopicRules(
                 required(root, "threshold").asDouble(),
                 required(root, "saturation").asDouble(),
                 fieldWeights,
-                topics);
+                topics,
+                Salience.parse(root.path("salience")));
     }
 
     static List<List<EntityToken>> tokenGroups(JsonNode node) {

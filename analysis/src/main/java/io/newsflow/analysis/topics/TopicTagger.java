@@ -53,7 +53,8 @@ public final class TopicTagger {
      */
     private static final int SHARE_DENOMINATOR = 3;
 
-    private record Firing(TopicRule rule, double strength, TopicEvidence evidence) {}
+    /** @param inLead in the title, the lede or a sentence starting in the body's first {@code leadChars} */
+    private record Firing(TopicRule rule, double strength, TopicEvidence evidence, boolean inLead) {}
 
     /** The topics of {@code text}, given its resolved entity mentions; strongest first. */
     public List<TopicMatch> tag(ArticleText text, List<ResolvedMention> mentions) {
@@ -85,6 +86,8 @@ public final class TopicTagger {
             List<CueHit> sentenceCues = new ArrayList<>();
             for (Span sentence : Sentences.split(original)) {
                 sentences++;
+                boolean inLead = field != TextField.BODY
+                        || sentence.start() < rules.salience().leadChars();
                 sentenceMentions.clear();
                 sentenceCues.clear();
                 while (nextMention < fieldMentions.size()
@@ -121,7 +124,7 @@ public final class TopicTagger {
                                     cp.offset(sentence.end()),
                                     original.substring(sentence.start(), sentence.end()),
                                     matched);
-                            best = new Firing(rule, rule.weight() * fieldWeight, evidence);
+                            best = new Firing(rule, rule.weight() * fieldWeight, evidence, inLead);
                         }
                     }
                     if (best != null) {
@@ -143,7 +146,9 @@ public final class TopicTagger {
             if (list.size() * SHARE_DENOMINATOR >= sentences) {
                 score = Math.max(score, rules.threshold());
             }
-            if (score >= rules.threshold()) {
+            // a passing mention deep in a long article is not what the article is about, however strong
+            boolean inLead = list.stream().anyMatch(Firing::inLead);
+            if (score >= rules.threshold() && rules.salience().isSalient(inLead, list.size(), sentences)) {
                 List<TopicEvidence> evidence = list.stream()
                         .sorted(Comparator.comparingDouble(Firing::strength).reversed())
                         .limit(MAX_EVIDENCE)

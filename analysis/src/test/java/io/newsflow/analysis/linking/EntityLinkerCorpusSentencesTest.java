@@ -366,4 +366,112 @@ class EntityLinkerCorpusSentencesTest {
                 .extracting(m -> m.surface())
                 .doesNotContain("PAN", "PRI");
     }
+
+    private static final String MEXICAN_PRI = "Q682969"; // Partido Revolucionario Institucional
+    private static final String ITALIAN_PRI = "Q767560"; // Partito Repubblicano Italiano, acronym "PRI" in the KB
+
+    private static List<String> idsOf(List<LinkedEntity> entities, String surface) {
+        return entities.stream()
+                .filter(e -> e.mentions().stream().anyMatch(m -> m.surface().equals(surface)))
+                .map(LinkedEntity::id)
+                .toList();
+    }
+
+    @Test
+    void shouldReadAnAcronymTheArticleDefinesAsItsLongNameOverAnotherEntityOfTheKnowledgeBase() {
+        // es-news fnc-train-181: title and a later sentence alone; the knowledge base's only entity with the
+        // acronym "PRI" is the Italian party
+        String title = "Queman la sede del PRI municipal en Veracruz.";
+        String later = "Aunque no especificó de qué manera fueron atacadas las oficinas del PRI, situadas en avenida"
+                + " Netzahualcóyotl, entre Carlos Cruz y Juan Soto, de la colonia Centro de Veracruz, Díaz Diez"
+                + " difundió dos fotografías en las que se observa una pared ligeramente calcinada.";
+        List<LinkedEntity> undefined =
+                LINKER.link(new ArticleText(title, null, later, "es"), "es").entities();
+        assertThat(idsOf(undefined, "PRI")).containsExactly(ITALIAN_PRI);
+
+        // with the article's first sentence, which defines the acronym, every "PRI" is the Mexican party
+        List<LinkedEntity> entities = LINKER.link(
+                        new ArticleText(
+                                title,
+                                null,
+                                "A través de redes sociales, el presidente del Comité Municipal del Partido"
+                                        + " Revolucionario Institucional (PRI)\nen el puerto de Veracruz, Raúl Díaz"
+                                        + " Diez, denunció un supuesto ataque contra las instalaciones de dicho"
+                                        + " instituto político.\n" + later,
+                                "es"),
+                        "es")
+                .entities();
+
+        assertThat(idsOf(entities, "PRI")).containsExactly(MEXICAN_PRI);
+        assertThat(entities).extracting(LinkedEntity::id).doesNotContain(ITALIAN_PRI);
+    }
+
+    @Test
+    void shouldLeaveAnAcronymUnlinkedWhenTheKnowledgeBaseDoesNotKnowTheLongNameItDefines() {
+        // es-news fnc-train-533, verbatim: the source writes the party's name with Cyrillic "о" letters, so the
+        // knowledge base does not know this long name, and "PRI" must not fall back to the Italian party
+        List<LinkedEntity> entities = link(
+                "La dirigencia del Partid\u043e Rev\u043eluci\u043enari\u043e Instituci\u043enal (PRI), a carg\u043e"
+                        + " de René Juárez Cisner\u043es está aband\u043enand\u043e a sus candidat\u043es, refiere el"
+                        + " \u0440eriódic\u043e El Universal.\nSegún la c\u043elumna Baj\u043e Reserva,"
+                        + " \"c\u043enf\u043erme se acerca la elección del *NUMBER* de juli\u043e, se"
+                        + " c\u043en\u043ecen algunas diferencias entre el PRI y sus candidat\u043es,"
+                        + " es\u0440ecialmente en estad\u043es d\u043ende habrá elección a g\u043ebernad\u043er\".",
+                "es");
+
+        assertThat(idsOf(entities, "PRI")).isEmpty();
+    }
+
+    @Test
+    void shouldNotTakeAnUnknownBodysAcronymForTheCountryClosingItsName() {
+        // en-news wn2019-28: "CBCP" used to become the Philippines, the linked name just before the bracket
+        List<LinkedEntity> entities = link(
+                "Roman Catholic Bishop Emeritus Dinualdo Gutierrez of the Marbel diocese in the Philippines, 79, died"
+                        + " early yesterday morning, in a General Santos City hospital, according to the Catholic"
+                        + " Bishops' Conference of the Philippines (CBCP).\nGutierrez was described by the CBCP as \"a"
+                        + " strong advocate for the environment in a province threatened by mining interests.",
+                "en");
+
+        assertThat(idsOf(entities, "CBCP")).isEmpty();
+        assertThat(idsOf(entities, "Philippines")).containsExactly("Q928");
+    }
+
+    @Test
+    void shouldKnowADefinedLongNameWrittenWithOtherStopWordsThanTheKnowledgeBases() {
+        // es-news fnc-train-492: the KB has "Organización Mundial del Comercio", the article "... de Comercio"
+        List<LinkedEntity> entities = LINKER.link(
+                        new ArticleText(
+                                "Canadá denuncia a Estados Unidos ante la OMC",
+                                null,
+                                "El Gobierno de Justin Trudeau ha anunciado este viernes que demandará a Washington"
+                                        + " ante la Organización Mundial de Comercio (OMC) y ante el mecanismo de"
+                                        + " resolución de controversias del Tratado de Libre Comercio de América del"
+                                        + " Norte (TLC), después de que la primera potencia mundial impusiese"
+                                        + " aranceles sobre sus importaciones de acero y aluminio procedentes de su"
+                                        + " vecino del norte, México y la Unión Europea.",
+                                "es"),
+                        "es")
+                .entities();
+
+        assertThat(idsOf(entities, "OMC")).containsExactly("Q7825");
+    }
+
+    @Test
+    void shouldFindTheLongNameByItsInitialsSkippingStopWordsAndAPossessive() {
+        String iaea = "Inspectors of the International Atomic Energy Agency (IAEA) visited";
+        int[] name = EntityLinker.longNameBefore(iaea, iaea.indexOf('('), "IAEA");
+        assertThat(iaea.substring(name[0], name[1])).isEqualTo("International Atomic Energy Agency");
+
+        String farc = "las Fuerzas Armadas Revolucionarias de Colombia (FARC)";
+        name = EntityLinker.longNameBefore(farc, farc.indexOf('('), "FARC");
+        assertThat(farc.substring(name[0], name[1])).isEqualTo("Fuerzas Armadas Revolucionarias de Colombia");
+
+        String uk = "On Thursday, the United Kingdom's (UK)"; // en-news wn2019-167
+        name = EntityLinker.longNameBefore(uk, uk.indexOf('('), "UK");
+        assertThat(uk.substring(name[0], name[1])).isEqualTo("United Kingdom");
+
+        String calderon = "así como del Felipe Calderón (PAN)"; // es-news fnc-train-348
+        assertThat(EntityLinker.longNameBefore(calderon, calderon.indexOf('('), "PAN"))
+                .isNull();
+    }
 }

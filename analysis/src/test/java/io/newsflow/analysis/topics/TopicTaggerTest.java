@@ -19,6 +19,16 @@ class TopicTaggerTest {
       {"kp-ru-rapprochement": [{"name": "kp-ru", "entities": [["KP"], ["RU"]], "cues": [["@alignment", "tratado*"]]}],
        "terrorism": [{"name": "t", "cues": [["terror*"]]}]}"""), TopicRulesTest.TAXONOMY));
 
+    /** The small rules with a salience: the lede is the body's first 60 characters, a share is a quarter. */
+    private static final TopicTagger SALIENT = new TopicTagger(TopicRules.parse(
+            TopicRulesTest.rules("""
+      {"kp-ru-rapprochement": [{"name": "kp-ru", "entities": [["KP"], ["RU"]], "cues": [["@alignment"]]}],
+       "terrorism": [{"name": "t", "cues": [["terror*"]]}]}""")
+                    .replace(
+                            "\"saturation\": 2.0,",
+                            "\"saturation\": 2.0, \"salience\": {\"leadChars\": 60, \"minShare\": 0.25},"),
+            TopicRulesTest.TAXONOMY));
+
     private static List<TopicMatch> tag(TopicTagger tagger, ArticleText text) {
         return tagger.tag(text, LINKER.link(text, "es").mentions());
     }
@@ -185,5 +195,71 @@ class TopicTaggerTest {
                 .build();
 
         assertThat(tag(SHIPPED, text)).extracting(TopicMatch::id).doesNotContain("sanctions");
+    }
+
+    @Test
+    void shouldNotReportAPassingMentionDeepInALongArticleButTheSameSentencesInTheLede() {
+        String other = "El tráfico fue intenso. Llovió por la tarde. Los mercados cerraron temprano. La liga sigue."
+                + " El museo abrió una sala. Subió el precio del pan. ";
+        String passing = "Un experto habló de terrorismo. Otro citó el terrorismo de los años setenta.";
+        ArticleText deep =
+                anArticle().withTitle("Noticias").withBody(other + passing).build();
+        ArticleText lede = anArticle()
+                .withTitle("Noticias")
+                .withBody(passing + " " + other)
+                .build();
+
+        // two body sentences of nine: enough score, but a passing mention once salience is asked for
+        assertThat(tag(SMALL, deep)).extracting(TopicMatch::id).containsExactly("terrorism");
+        assertThat(tag(SALIENT, deep)).isEmpty();
+        assertThat(tag(SALIENT, lede)).singleElement().satisfies(t -> {
+            assertThat(t.id()).isEqualTo("terrorism");
+            assertThat(t.evidence())
+                    .extracting(e -> e.text())
+                    .containsExactlyInAnyOrder(
+                            "Un experto habló de terrorismo.", "Otro citó el terrorismo de los años setenta.");
+        });
+    }
+
+    @Test
+    void shouldReportTheTopicOfAPlainOneSentenceStatementInEnglishSpanishAndFrench() {
+        assertThat(TopicRules.fromClasspath().salience()).isNotEqualTo(TopicRules.Salience.NONE);
+        String[][] statements = {
+            {"kp-nuclear-missile", "en", "North Korea test-fired a ballistic missile over Japan."},
+            {"kp-nuclear-missile", "es", "Corea del Norte lanzó un misil balístico sobre Japón."},
+            {"kp-nuclear-missile", "fr", "La Corée du Nord a tiré un missile balistique au-dessus du Japon."},
+            {"russia-ukraine-war", "en", "Russian troops shelled Kharkiv as the war in Ukraine entered its third year."
+            },
+            {
+                "russia-ukraine-war",
+                "es",
+                "Las tropas rusas bombardearon Járkov mientras la guerra en Ucrania entra en" + " su tercer año."
+            },
+            {
+                "russia-ukraine-war",
+                "fr",
+                "Les troupes russes ont bombardé Kharkiv alors que la guerre en Ukraine entre"
+                        + " dans sa troisième année."
+            },
+            {"iran-nuclear", "en", "Iran has enriched uranium to 60 percent, the IAEA said."},
+            {"iran-nuclear", "es", "Irán ha enriquecido uranio al 60 por ciento, según el OIEA."},
+            {"iran-nuclear", "fr", "L'Iran a enrichi de l'uranium à 60 %, selon l'AIEA."},
+            {"brexit", "en", "The United Kingdom left the European Union after the Brexit referendum."},
+            {"brexit", "es", "El Reino Unido salió de la Unión Europea tras el referéndum del Brexit."},
+            {"brexit", "fr", "Le Royaume-Uni a quitté l'Union européenne après le référendum sur le Brexit."},
+            {"terrorism", "en", "A suicide bomber killed twelve people in a terrorist attack in Kabul."},
+            {"terrorism", "es", "Un terrorista suicida mató a doce personas en un atentado en Kabul."},
+            {"terrorism", "fr", "Un kamikaze a tué douze personnes dans un attentat terroriste à Kaboul."},
+        };
+        for (String[] s : statements) {
+            ArticleText asBody = new ArticleText("", null, s[2], s[1]);
+            ArticleText asTitle = new ArticleText(s[2], null, "", s[1]);
+            for (ArticleText text : List.of(asBody, asTitle)) {
+                assertThat(SHIPPED.tag(text, LINKER.link(text, s[1]).mentions()))
+                        .as(s[2])
+                        .extracting(TopicMatch::id)
+                        .containsExactly(s[0]);
+            }
+        }
     }
 }
