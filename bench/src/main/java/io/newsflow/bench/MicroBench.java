@@ -69,16 +69,22 @@ public final class MicroBench {
                 quick
                         ? List.of(EnrichmentBenchmarks.class.getName() + ".(bareScan|fullEnrichment)$")
                         : List.of(EnrichmentBenchmarks.class.getName() + ".*", SerdeBenchmarks.class.getName() + ".*"),
-                List.of("ALL")));
+                List.of("ALL"),
+                false));
         if (!quick) {
             rows.addAll(run(
                     List.of(EnrichmentBenchmarks.class.getName() + ".(bareScan|fullEnrichment)$"),
-                    List.of("SHORT", "MEDIAN", "LONG")));
+                    List.of("SHORT", "MEDIAN", "LONG"),
+                    true));
         }
         return rows;
     }
 
-    private List<Row> run(List<String> includes, List<String> buckets) throws RunnerException {
+    /**
+     * @param buckets the {@code bucket} parameter's values
+     * @param byLength the length-bucket runs: a subset of the corpus, cycled faster, so a shorter warm-up does
+     */
+    private List<Row> run(List<String> includes, List<String> buckets, boolean byLength) throws RunnerException {
         // one fresh JVM per benchmark with the enricher's heap (1 GiB), loading only what that benchmark needs: run
         // in-process, the language models and knowledge bases of all of them would share one heap and time GC
         ChainedOptionsBuilder options = new OptionsBuilder()
@@ -96,10 +102,12 @@ public final class MicroBench {
                     .measurementIterations(2)
                     .measurementTime(TimeValue.seconds(1));
         } else {
-            options.warmupIterations(2)
-                    .warmupTime(TimeValue.seconds(2))
+            // what the benchmark runs on is loaded before the warm-up (EnrichmentBenchmarks.Articles#load); the
+            // enricher's code keeps getting faster for about ten seconds of warm-up on two cores
+            options.warmupIterations(byLength ? 2 : 3)
+                    .warmupTime(TimeValue.seconds(3))
                     .measurementIterations(3)
-                    .measurementTime(TimeValue.milliseconds(1500));
+                    .measurementTime(TimeValue.milliseconds(byLength ? 1500 : 2000));
         }
         System.setProperty(Corpus.DIRECTORY_PROPERTY, corpus.toAbsolutePath().toString());
         Collection<RunResult> results = new Runner(options.build()).run();

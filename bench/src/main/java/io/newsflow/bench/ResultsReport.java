@@ -1,5 +1,6 @@
 package io.newsflow.bench;
 
+import io.newsflow.analysis.language.LanguageIdentifier;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,13 +24,20 @@ final class ResultsReport {
             "deserialize");
 
     private static final Map<String, String> LABELS = Map.of(
-            "languageIdentification", "language identification (Lingua, 8 languages)",
-            "bareScan", "entity matching baseline: bare automaton scan, no disambiguation",
-            "entityLinking", "entity matching and linking (EntityLinker.link)",
-            "topicTagging", "topic tagging (mentions given)",
-            "fullEnrichment", "full enrichment (ArticleEnricher.enrich: RawArticle → EnrichedArticle)",
-            "serialize", "Avro wire serialise EnrichedArticle",
-            "deserialize", "Avro wire deserialise EnrichedArticle");
+            "languageIdentification",
+            "language identification (Lingua, " + LanguageIdentifier.DEFAULT_LANGUAGES.size() + " languages)",
+            "bareScan",
+            "entity matching baseline: bare automaton scan, no disambiguation",
+            "entityLinking",
+            "entity matching and linking (EntityLinker.link)",
+            "topicTagging",
+            "topic tagging (mentions given)",
+            "fullEnrichment",
+            "full enrichment (ArticleEnricher.enrich: RawArticle → EnrichedArticle)",
+            "serialize",
+            "Avro wire serialise EnrichedArticle",
+            "deserialize",
+            "Avro wire deserialise EnrichedArticle");
 
     private final BenchRun.Options options;
     private final Instant started;
