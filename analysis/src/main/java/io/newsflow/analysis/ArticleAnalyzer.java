@@ -45,8 +45,8 @@ public final class ArticleAnalyzer {
 
     /**
      * Loads the shipped knowledge base, taxonomy rules and language models; logs how long that took. The language
-     * models load on a second thread while this one reads the knowledge base: the two are independent and each
-     * takes seconds, so start-up on two cores costs about the longer of them rather than their sum.
+     * models (the trigram models, about 0.5 s; see {@link LanguageIdentifier}) load on a second thread while this one
+     * reads the knowledge base (about 2.5 s): start-up on two cores costs about the longer of them, not their sum.
      */
     public static ArticleAnalyzer loadDefault() {
         long t0 = System.nanoTime();

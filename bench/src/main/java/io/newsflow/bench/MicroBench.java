@@ -105,9 +105,9 @@ public final class MicroBench {
             // what the benchmark runs on is loaded before the warm-up (EnrichmentBenchmarks.Articles#load); the
             // enricher's code keeps getting faster for about ten seconds of warm-up on two cores
             options.warmupIterations(byLength ? 2 : 3)
-                    .warmupTime(TimeValue.seconds(3))
+                    .warmupTime(TimeValue.seconds(byLength ? 2 : 3))
                     .measurementIterations(3)
-                    .measurementTime(TimeValue.milliseconds(byLength ? 1500 : 2000));
+                    .measurementTime(TimeValue.milliseconds(byLength ? 1000 : 2000));
         }
         System.setProperty(Corpus.DIRECTORY_PROPERTY, corpus.toAbsolutePath().toString());
         Collection<RunResult> results = new Runner(options.build()).run();
