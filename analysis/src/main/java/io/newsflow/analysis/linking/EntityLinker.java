@@ -566,6 +566,8 @@ public final class EntityLinker {
     }
 
     private static final String COMPANY = "company";
+    private static final String NAME_ARTICLE = "The ";
+    private static final String LOWER_CASE_ARTICLE = "the ";
 
     private boolean fits(Alias a, String surface, boolean shouting, String language) {
         if (!a.appliesTo(language)) {
@@ -574,11 +576,20 @@ public final class EntityLinker {
         if (a.caseSensitive()) {
             return !shouting && surface.equals(a.surface());
         }
-        if (a.requiresCapital() && !Character.isUpperCase(surface.codePointAt(0))) {
-            return false;
-        }
-        if (a.requiresCapital() && !capitalisedLike(a.surface(), surface)) {
-            return false;
+        if (a.requiresCapital()) {
+            // English writes the article of a place's name in lower case inside a sentence ("in the Hague"); the
+            // rest of the name must still be capitalised as the knowledge base writes it. Places only: for parties
+            // and newspapers "the Left", "the Republicans" or "the Times" are as often common words or another body
+            boolean article = a.entity().kind() == EntityKind.LOC
+                    && surface.startsWith(LOWER_CASE_ARTICLE)
+                    && a.surface().startsWith(NAME_ARTICLE);
+            String kbForm = article ? a.surface().substring(NAME_ARTICLE.length()) : a.surface();
+            String written = article ? surface.substring(LOWER_CASE_ARTICLE.length()) : surface;
+            if (written.isEmpty()
+                    || !Character.isUpperCase(written.codePointAt(0))
+                    || !capitalisedLike(kbForm, written)) {
+                return false;
+            }
         }
         if (!shouting && isShortAllCaps(surface) && !isShortAllCaps(a.surface())) {
             return false; // "DACA" is an acronym, not Daca (Dhaka): only known acronyms match written in capitals

@@ -474,4 +474,39 @@ class EntityLinkerCorpusSentencesTest {
         assertThat(EntityLinker.longNameBefore(calderon, calderon.indexOf('('), "PAN"))
                 .isNull();
     }
+
+    @Test
+    void shouldLinkAPlaceWhoseNameStartsWithTheWhenTheArticleIsWrittenInLowerCase() {
+        // en-news wn2020-6
+        List<LinkedEntity> entities = link(
+                "Mitsotakis said that Greece and Turkey might end up before International Court of Justice in the"
+                        + " Hague if talks would fail.",
+                "en");
+
+        assertThat(entities).extracting(LinkedEntity::id).contains("Q36600");
+        assertThat(entities.stream()
+                        .filter(e -> e.id().equals("Q36600"))
+                        .findFirst()
+                        .orElseThrow()
+                        .mentions())
+                .extracting(m -> m.surface())
+                .containsExactly("the Hague");
+    }
+
+    @Test
+    void shouldNotTakeALowerCaseTheBeforeACapitalisedWordForAPartyOrNewspaperName() {
+        // en-news wn2020-109 and wn2020-106: "the Republicans" are the US party's members, not a party named "The
+        // Republicans"; "the Independent Voters Network" is not the newspaper "The Independent"
+        List<LinkedEntity> entities = link(
+                "Democrats claimed the election should decide who picks the next justice, citing the Republicans'"
+                        + " refusal to consider President Barack Obama's nomination of Merrick Garland after the death"
+                        + " of Antonin Scalia in 2016. Chad  Peace of the Independent Voters Network, antiwar activist"
+                        + " Adam Kokesh, Brian Anderson of Nexus",
+                "en");
+
+        assertThat(entities)
+                .filteredOn(e -> e.kind() == EntityKind.ORG)
+                .extracting(LinkedEntity::name)
+                .noneMatch(name -> name.startsWith("The "));
+    }
 }
