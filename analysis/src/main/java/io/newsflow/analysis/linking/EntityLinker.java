@@ -481,9 +481,14 @@ public final class EntityLinker {
         List<int[]> partOfLongerName = new ArrayList<>();
         index.find(folded, (begin, end, aliases) -> {
             String surface = original.substring(begin, end);
+            // a word of the language in a line written in capitals ("EVITANDO UN ENCONTRONAZO") is that word, not
+            // the acronym it spells (UN); an acronym that is no such word (ONU, OMS) still links there
+            boolean shoutedWord = isShortAllCaps(surface)
+                    && kb.isStopword(language, surface)
+                    && betweenCapitalisedWords(original, begin, end);
             List<Alias> fitting = new ArrayList<>(aliases.size());
             for (Alias a : aliases) {
-                if (fits(a, surface, shouting, language)) {
+                if (!shoutedWord && fits(a, surface, shouting, language)) {
                     fitting.add(a);
                 }
             }
@@ -877,6 +882,44 @@ public final class EntityLinker {
         return !Character.isLetterOrDigit(c)
                 && !Character.isSurrogate(c)
                 && Character.getType(c) != Character.NON_SPACING_MARK;
+    }
+
+    /**
+     * Whether the words just before and just after {@code [begin, end)}, on the same line, are written in capitals
+     * (two letters or more, no lower case letter).
+     */
+    private static boolean betweenCapitalisedWords(String text, int begin, int end) {
+        int e = begin;
+        while (e > 0 && text.charAt(e - 1) == ' ') {
+            e--;
+        }
+        int s = e;
+        while (s > 0 && !Character.isWhitespace(text.charAt(s - 1))) {
+            s--;
+        }
+        int s2 = end;
+        while (s2 < text.length() && text.charAt(s2) == ' ') {
+            s2++;
+        }
+        int e2 = s2;
+        while (e2 < text.length() && !Character.isWhitespace(text.charAt(e2))) {
+            e2++;
+        }
+        return e < begin && s2 > end && writtenInCapitals(text, s, e) && writtenInCapitals(text, s2, e2);
+    }
+
+    private static boolean writtenInCapitals(String text, int from, int to) {
+        int letters = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c)) {
+                if (!Character.isUpperCase(c)) {
+                    return false;
+                }
+                letters++;
+            }
+        }
+        return letters >= 2;
     }
 
     private static boolean isMostlyUpperCase(String text) {

@@ -20,7 +20,8 @@ import java.util.Set;
  * subscribers see new names and can count them. Not attempted in a field written in capitals or in title case (a
  * headline's capitals say nothing about names), nor in scripts without letter case. Leading words that are common
  * words of the article's language ("El", "The") and words written entirely in capitals of more than
- * {@value #MAX_ACRONYM} letters ("PUEDES VER") are not part of a name. Stateless and thread-safe.
+ * {@value #MAX_ACRONYM} letters ("PUEDES VER") or that are common words ("POR", "UN") are not part of a name.
+ * Stateless and thread-safe.
  */
 final class UnknownNames {
     /** The confidence of an unknown name: visibly below every knowledge-base link (demonyms are 0.6). */
@@ -59,7 +60,11 @@ final class UnknownNames {
                 }
             }
             int next = 0;
-            for (Word w : words(original)) {
+            for (Word word : words(original)) {
+                // a common word written in capitals ("OPTE POR UN BIKINI") is that word, not an acronym in a name
+                Word w = word.capitalised() && isCommonWordInCapitals(original, word, language)
+                        ? new Word(word.start(), word.end(), false)
+                        : word;
                 while (next < inField.size() && inField.get(next).end() <= w.start()) {
                     next++;
                 }
@@ -121,6 +126,15 @@ final class UnknownNames {
 
     private boolean isCommonWord(String original, Word w, String language) {
         return !w.capitalised() || kb.isStopword(language, original.substring(w.start(), w.end()));
+    }
+
+    private boolean isCommonWordInCapitals(String original, Word w, String language) {
+        for (int i = w.start(); i < w.end(); i++) {
+            if (Character.isLowerCase(original.charAt(i))) {
+                return false;
+            }
+        }
+        return kb.isStopword(language, original.substring(w.start(), w.end()));
     }
 
     private static boolean isSingleSpace(String text, int end, int nextStart) {

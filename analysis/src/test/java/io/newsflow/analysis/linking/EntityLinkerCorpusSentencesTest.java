@@ -509,4 +509,53 @@ class EntityLinkerCorpusSentencesTest {
                 .extracting(LinkedEntity::name)
                 .noneMatch(name -> name.startsWith("The "));
     }
+
+    @Test
+    void shouldReadAWordOfTheLanguageInALineOfCapitalsAsThatWordNotAsTheAcronymItSpells() {
+        // es-news fnc-train-571: Spanish "un" written in capitals is not the UN
+        List<LinkedEntity> entities = link(
+                "Estados Unidos devuelve la Estatua de la Libertad a Francia\nFRANCIA NO QUIERE ACEPTARLA PARA EVITAR"
+                        + " UN EFECTO LLAMADA QUE LLENE EL PAÍS DE MONUMENTOS EXTRANJEROS\n*NUMBER* años después de"
+                        + " que Francia obsequiase a Estados Unidos con la Estatua de la Libertad, el país americano"
+                        + " ha decidido devolvérsela",
+                "es");
+
+        assertThat(entities)
+                .extracting(LinkedEntity::id)
+                .contains("Q142", "Q30")
+                .doesNotContain("Q1065");
+    }
+
+    @Test
+    void shouldStillLinkAnAcronymThatIsNoWordOfTheLanguageInALineOfCapitals() {
+        // es-news fnc-train-109
+        List<LinkedEntity> entities = link(
+                "LA ONU ALERTA SOBRE MEGATERREMOTO EN MÉXICO Y EU EN LAS PROXIMAS *NUMBER* HORAS.\nUna noticia"
+                        + " alarmante acaba de sacudir al mundo. El jefe del departamento de sismología del Instituto"
+                        + " de Geofísica de la Universidad de Harvard, Clin Roberts, alertó a los gobiernos de México"
+                        + " y Estados Unidos a prepararse sobre la llegada de un mega terremoto que afectaría a ambos"
+                        + " países en las siguientes *NUMBER* horas.",
+                "es");
+
+        assertThat(entities).extracting(LinkedEntity::id).contains("Q1065", "Q96", "Q30");
+    }
+
+    @Test
+    void shouldNotReportALineOfCapitalsAsUnknownNamesOfCommonWords() {
+        // es-news fnc-train-81: "OPTE POR UN" is a verb, a preposition and an article, not a name nor the UN
+        Linking linking = LINKER.link(
+                new ArticleText(
+                        "",
+                        null,
+                        "Melania Trump se pondrá una chaqueta de disculpa en su próxima comparecencia\nPROBABLEMENTE OPTE POR"
+                                + " UN BIKINI CON EMOTICONOS TRISTES\nLa semana pasada, la primera dama de Estados Unidos"
+                                + " levantó una gran polémica al lucir una chaqueta de Zara con la frase",
+                        "es"),
+                "es");
+
+        assertThat(linking.entities()).extracting(LinkedEntity::id).doesNotContain("Q1065");
+        assertThat(linking.unknownNames())
+                .extracting(LinkedEntity::name)
+                .noneMatch(name -> name.contains("POR") || name.contains("UN"));
+    }
 }
