@@ -44,17 +44,25 @@ public final class ArticleAnalyzer {
     }
 
     /**
-     * Loads the shipped knowledge base, taxonomy rules and language models; logs how long that took. The language
-     * models (the trigram models, about 0.5 s; see {@link LanguageIdentifier}) load on a second thread while this one
-     * reads the knowledge base (about 2.5 s): start-up on two cores costs about the longer of them, not their sum.
+     * Loads the shipped knowledge base, taxonomy rules and every language model; logs how long that took. The
+     * language models load on a second thread while this one reads the knowledge base (about 2.5 s): start-up on two
+     * cores costs about the longer of them, not their sum.
      */
     public static ArticleAnalyzer loadDefault() {
+        return loadDefault(LanguageIdentifier.ModelLoading.ALL_UPFRONT);
+    }
+
+    /**
+     * Like {@link #loadDefault()}, with the language models loaded as {@code loading} says: up front for services,
+     * on demand for one-shot commands.
+     */
+    public static ArticleAnalyzer loadDefault(LanguageIdentifier.ModelLoading loading) {
         long t0 = System.nanoTime();
         CompletableFuture<LanguageIdentifier> languageModels = new CompletableFuture<>();
         Thread loader = new Thread(
                 () -> {
                     try {
-                        languageModels.complete(LanguageIdentifier.withDefaultLanguages());
+                        languageModels.complete(LanguageIdentifier.withDefaultLanguages(loading));
                     } catch (Throwable e) {
                         languageModels.completeExceptionally(e);
                     }

@@ -48,7 +48,7 @@ final class AnnotateCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         ArticleFileReader reader = new ArticleFileReader();
         ArticleNormaliser normaliser = new ArticleNormaliser(clock, "unknown");
-        ArticleEnricher enricher = ArticleEnricher.withDefaultKnowledgeBase();
+        ArticleEnricher enricher = ArticleEnricher.forOneShotCommand();
         int enriched = 0;
         int rejected = 0;
         for (Path file : files) {

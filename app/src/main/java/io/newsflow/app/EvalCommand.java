@@ -2,6 +2,7 @@ package io.newsflow.app;
 
 import io.newsflow.analysis.ArticleAnalyzer;
 import io.newsflow.analysis.eval.Evaluation;
+import io.newsflow.analysis.language.LanguageIdentifier;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,8 @@ final class EvalCommand implements Callable<Integer> {
         }
         Evaluation.Report report;
         try {
-            report = Evaluation.run(ArticleAnalyzer.loadDefault(), gold, articles);
+            report = Evaluation.run(
+                    ArticleAnalyzer.loadDefault(LanguageIdentifier.ModelLoading.ON_DEMAND), gold, articles);
         } catch (IllegalArgumentException e) {
             err.println("eval: " + e.getMessage());
             return 2;

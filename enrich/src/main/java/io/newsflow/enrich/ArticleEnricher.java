@@ -7,6 +7,7 @@ import io.newsflow.analysis.EntityMention;
 import io.newsflow.analysis.LinkedEntity;
 import io.newsflow.analysis.TopicEvidence;
 import io.newsflow.analysis.TopicMatch;
+import io.newsflow.analysis.language.LanguageIdentifier;
 import io.newsflow.analysis.topics.Taxonomy;
 import io.newsflow.schemas.avro.ContentFingerprint;
 import io.newsflow.schemas.avro.DetectedLanguage;
@@ -46,6 +47,14 @@ public final class ArticleEnricher {
     /** An enricher over the default knowledge base and taxonomy shipped with newsflow. */
     public static ArticleEnricher withDefaultKnowledgeBase() {
         return new ArticleEnricher(ArticleAnalyzer.loadDefault());
+    }
+
+    /**
+     * An enricher for a one-shot command ({@code annotate}): language models loaded on demand, so that it starts
+     * sooner; never for the Streams enricher (see {@link LanguageIdentifier.ModelLoading}).
+     */
+    public static ArticleEnricher forOneShotCommand() {
+        return new ArticleEnricher(ArticleAnalyzer.loadDefault(LanguageIdentifier.ModelLoading.ON_DEMAND));
     }
 
     /** The ids of the taxonomy's topics, each of which has its own output topic {@code news-topic-<id>}. */

@@ -48,24 +48,44 @@ public final class LanguageIdentifier {
 
     private final LanguageDetector detector;
 
-    /**
-     * Builds the detector with Lingua's lazy loading and loads the trigram models up front (see {@link #WARM_UP}).
-     * Preloading every model (1- to 5-grams of eleven languages) took about 3 s and 250 MB, most of it for models
-     * that only texts under 120 chars or in another script use; those now load the first time such a text comes (a
-     * one-off pause of a second or two), under Lingua's own lock.
-     */
-    public LanguageIdentifier(Set<String> isoCodes) {
+    /** When Lingua's language models are loaded. */
+    public enum ModelLoading {
+        /**
+         * Every model (1- to 5-grams of every language, about 3 s and 200 MB) before the first text: what a service
+         * needs, since a model loaded on demand inside a Kafka Streams transaction stalls it for seconds (under load,
+         * past the transaction timeout: the producer is fenced and the tasks are rebuilt).
+         */
+        ALL_UPFRONT,
+        /**
+         * The trigram models of the Latin-script languages at construction (see {@link #WARM_UP}, about 0.5 s), the
+         * others the first time a text under 120 chars or in another script needs them: for one-shot commands
+         * ({@code annotate}, {@code eval}), where start-up is most of the time taken.
+         */
+        ON_DEMAND
+    }
+
+    public LanguageIdentifier(Set<String> isoCodes, ModelLoading loading) {
         Set<Language> languages = EnumSet.noneOf(Language.class);
         for (String code : isoCodes) {
             languages.add(languageOf(code));
         }
-        this.detector = LanguageDetectorBuilder.fromLanguages(languages.toArray(Language[]::new))
-                .build();
-        detector.computeLanguageConfidenceValues(WARM_UP);
+        LanguageDetectorBuilder builder = LanguageDetectorBuilder.fromLanguages(languages.toArray(Language[]::new));
+        if (loading == ModelLoading.ALL_UPFRONT) {
+            builder = builder.withPreloadedLanguageModels();
+        }
+        this.detector = builder.build();
+        if (loading == ModelLoading.ON_DEMAND) {
+            detector.computeLanguageConfidenceValues(WARM_UP);
+        }
     }
 
+    /** The default languages, every model loaded up front (see {@link ModelLoading#ALL_UPFRONT}). */
     public static LanguageIdentifier withDefaultLanguages() {
-        return new LanguageIdentifier(DEFAULT_LANGUAGES);
+        return withDefaultLanguages(ModelLoading.ALL_UPFRONT);
+    }
+
+    public static LanguageIdentifier withDefaultLanguages(ModelLoading loading) {
+        return new LanguageIdentifier(DEFAULT_LANGUAGES, loading);
     }
 
     /** The most likely language of {@code text}, or "und" with confidence 0 for short or unrecognisable text. */

@@ -3,6 +3,7 @@ package io.newsflow.analysis.language;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.analysis.LanguageGuess;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -97,5 +98,22 @@ class LanguageIdentifierTest {
     @Test
     void shouldSayUndeterminedWhenTwoLanguagesAreTooCloseToChoose() {
         assertThat(LanguageIdentifier.confidence(1.0, 0.999, 20)).isLessThan(LanguageIdentifier.UNSURE_BELOW);
+    }
+
+    @Test
+    void shouldIdentifyAsTheUpFrontModelsDoWhenModelsLoadOnDemand() {
+        LanguageIdentifier onDemand =
+                LanguageIdentifier.withDefaultLanguages(LanguageIdentifier.ModelLoading.ON_DEMAND);
+        List<String> texts = List.of(
+                "Kim Jong Un met Putin",
+                "Corea del Norte rechazó repetidamente una carta enviada por el presidente.",
+                "Le président a rencontré son homologue russe à Moscou.",
+                "Президент встретился с лидером Северной Кореи в Москве.",
+                "정부는 금요일 여러 기업에 대한 새로운 제재를 발표했다.",
+                "أعلنت الحكومة يوم الجمعة عن عقوبات جديدة ضد عدة شركات.");
+
+        for (String text : texts) {
+            assertThat(onDemand.identify(text)).as(text).isEqualTo(IDENTIFIER.identify(text));
+        }
     }
 }
