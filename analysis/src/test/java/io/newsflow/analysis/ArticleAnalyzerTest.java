@@ -52,6 +52,55 @@ class ArticleAnalyzerTest {
     }
 
     @Test
+    void shouldAnalyseABodyLongerThanTheLimitOnItsFirstCharactersOnly() {
+        // a name just inside the limit is read, the same name just past it is not: the time an article takes stays
+        // bounded whatever its length (it is analysed inside a transaction with a timeout)
+        String body =
+                bodyOf(ArticleAnalyzer.MAX_ANALYSED_CHARS - "Sevilla.".length()) + "Sevilla. Córdoba acoge la cumbre.";
+
+        Analysis analysis = SharedAnalyzer.get()
+                .analyze(anArticle().withTitle("Una cumbre").withBody(body).build());
+
+        assertThat(mentionSurfaces(analysis)).contains("Madrid", "Sevilla").doesNotContain("Córdoba");
+        EntityMention sevilla = analysis.entities().stream()
+                .flatMap(e -> e.mentions().stream())
+                .filter(m -> m.surface().equals("Sevilla"))
+                .findFirst()
+                .orElseThrow();
+        // the text holds no character outside the BMP, so code-point offsets are char offsets here
+        assertThat(body.substring(sevilla.start(), sevilla.end())).isEqualTo("Sevilla");
+    }
+
+    @Test
+    void shouldAnalyseABodyOfExactlyTheLimitWhole() {
+        String body = bodyOf(ArticleAnalyzer.MAX_ANALYSED_CHARS - "Córdoba.".length()) + "Córdoba.";
+        assertThat(body).hasSize(ArticleAnalyzer.MAX_ANALYSED_CHARS);
+
+        Analysis analysis = SharedAnalyzer.get()
+                .analyze(anArticle().withTitle("Una cumbre").withBody(body).build());
+
+        assertThat(mentionSurfaces(analysis)).contains("Madrid", "Córdoba");
+    }
+
+    /** "Madrid" in its first sentence, then sentences without names, {@code length} characters ending in a space. */
+    private static String bodyOf(int length) {
+        StringBuilder body = new StringBuilder("Madrid acoge una reunión. ");
+        String filler = "Una frase sin nombres que se repite. ";
+        while (body.length() + filler.length() <= length) {
+            body.append(filler);
+        }
+        body.append(" ".repeat(length - body.length()));
+        return body.toString();
+    }
+
+    private static List<String> mentionSurfaces(Analysis analysis) {
+        return analysis.entities().stream()
+                .flatMap(e -> e.mentions().stream())
+                .map(EntityMention::surface)
+                .toList();
+    }
+
+    @Test
     void shouldReturnUndeterminedLanguageForAnEmptyArticle() {
         Analysis analysis = SharedAnalyzer.get()
                 .analyze(anArticle().withTitle("").withBody("").build());

@@ -13,6 +13,7 @@ import io.newsflow.analysis.text.CodePoints;
 import io.newsflow.analysis.text.Folding;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Links surface forms to knowledge-base entities. A {@link SurfaceIndex} over the folded surface forms finds
@@ -552,10 +555,35 @@ public final class EntityLinker {
             out.add(new Candidate(field, begin, end, fitting, hasRegionCue(folded, begin, end)));
         });
         if (!partOfLongerName.isEmpty()) {
-            out.removeIf(c -> partOfLongerName.stream()
-                    .anyMatch(span -> span[0] <= c.start() && c.end() <= span[1] && c.length() < span[1] - span[0]));
+            Predicate<Candidate> insideLongerName = insideALongerSpan(partOfLongerName);
+            out.removeIf(insideLongerName);
         }
         return out;
+    }
+
+    /**
+     * Whether a candidate lies inside one of {@code spans} that is longer than it. Answered in logarithmic time from
+     * the largest end among spans starting at or before the candidate (a scan of every span per candidate made a long
+     * article quadratic).
+     */
+    private static Predicate<Candidate> insideALongerSpan(List<int[]> spans) {
+        TreeMap<Integer, Integer> maxEndByStart = new TreeMap<>();
+        for (int[] span : spans) {
+            maxEndByStart.merge(span[0], span[1], Math::max);
+        }
+        TreeMap<Integer, Integer> maxEndUpTo = new TreeMap<>();
+        int running = Integer.MIN_VALUE;
+        for (Map.Entry<Integer, Integer> e : maxEndByStart.entrySet()) {
+            running = Math.max(running, e.getValue());
+            maxEndUpTo.put(e.getKey(), running);
+        }
+        return c -> {
+            // a span starting before the candidate and ending at or after its end is longer than it...
+            Map.Entry<Integer, Integer> before = maxEndUpTo.lowerEntry(c.start());
+            // ...and so is one starting where it starts and ending after it
+            Integer sameStart = maxEndByStart.get(c.start());
+            return (before != null && before.getValue() >= c.end()) || (sameStart != null && sameStart > c.end());
+        };
     }
 
     /**
@@ -894,7 +922,7 @@ public final class EntityLinker {
             e--;
         }
         int s = e;
-        while (s > 0 && !Character.isWhitespace(text.charAt(s - 1))) {
+        while (s > 0 && !Character.isWhitespace(text.charAt(s - 1)) && e - s < LONGEST_WORD) {
             s--;
         }
         int s2 = end;
@@ -902,11 +930,18 @@ public final class EntityLinker {
             s2++;
         }
         int e2 = s2;
-        while (e2 < text.length() && !Character.isWhitespace(text.charAt(e2))) {
+        while (e2 < text.length() && !Character.isWhitespace(text.charAt(e2)) && e2 - s2 < LONGEST_WORD) {
             e2++;
         }
-        return e < begin && s2 > end && writtenInCapitals(text, s, e) && writtenInCapitals(text, s2, e2);
+        // a run of letters longer than any word is not a word (and scanning it whole, once per mention inside it,
+        // would make a text without spaces quadratic)
+        boolean words = (s == 0 || Character.isWhitespace(text.charAt(s - 1)))
+                && (e2 == text.length() || Character.isWhitespace(text.charAt(e2)));
+        return words && e < begin && s2 > end && writtenInCapitals(text, s, e) && writtenInCapitals(text, s2, e2);
     }
+
+    /** Longer than any word written in capitals between two others ("ENCONTRONAZO" has 12 letters). */
+    private static final int LONGEST_WORD = 40;
 
     private static boolean writtenInCapitals(String text, int from, int to) {
         int letters = 0;
@@ -941,10 +976,11 @@ public final class EntityLinker {
         List<Candidate> bySize = new ArrayList<>(candidates);
         bySize.sort(Comparator.comparingInt(Candidate::length).reversed().thenComparingInt(Candidate::start));
         List<Candidate> kept = new ArrayList<>();
+        Spans taken = new Spans();
         for (Candidate c : bySize) {
-            boolean overlaps = kept.stream().anyMatch(k -> c.start() < k.end() && k.start() < c.end());
-            if (!overlaps) {
+            if (!taken.overlaps(c.start(), c.end())) {
                 kept.add(c);
+                taken.add(c.start(), c.end());
             }
         }
         kept.sort(Comparator.comparingInt(Candidate::start));
@@ -1092,8 +1128,10 @@ public final class EntityLinker {
                 continue; // "Felipe Calderón (PAN)": after a person, capitals in brackets name the party
             }
             String field = text.field(m.field());
-            java.util.regex.Matcher d = DEFINITION.matcher(field);
-            if (d.find(m.end())) {
+            // anchored at the mention's end: find(from) would scan the rest of the field for every mention, which on
+            // a long article with many mentions is quadratic (32,000 mentions in 288 KB took seconds)
+            java.util.regex.Matcher d = DEFINITION.matcher(field).region(m.end(), field.length());
+            if (d.lookingAt()) {
                 String acronym = d.group(1);
                 if (acronym.chars().filter(Character::isUpperCase).count() >= 2
                         && !undefinedLongNames.contains(acronym)) {
@@ -1114,19 +1152,26 @@ public final class EntityLinker {
                 out.add(m);
             }
         }
+        // the spans already taken, per field, by start: an occurrence of a defined acronym is checked against its
+        // neighbours only, not against every mention (a list scan per occurrence is quadratic on a long article)
+        Map<TextField, Spans> taken = new EnumMap<>(TextField.class);
+        for (ResolvedMention m : out) {
+            taken.computeIfAbsent(m.field(), x -> new Spans()).add(m.start(), m.end());
+        }
         for (Map.Entry<String, ResolvedMention> e : definitions.entrySet()) {
             String acronym = e.getKey();
             for (TextField f : TextField.values()) {
                 String field = text.field(f);
+                Spans spans = taken.computeIfAbsent(f, x -> new Spans());
                 for (int i = field.indexOf(acronym); i >= 0; i = field.indexOf(acronym, i + 1)) {
                     int start = i;
                     int end = i + acronym.length();
                     if (!SurfaceIndex.isBoundary(field, start - 1) || !SurfaceIndex.isBoundary(field, end)) {
                         continue;
                     }
-                    boolean taken = out.stream().anyMatch(m -> m.field() == f && m.start() < end && start < m.end());
-                    if (!taken) {
+                    if (!spans.overlaps(start, end)) {
                         out.add(new ResolvedMention(f, start, end, e.getValue().entity(), AliasKind.ALIAS, 0.85));
+                        spans.add(start, end);
                     }
                 }
             }
