@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * in it would be lost with it (seen against the real broker: the letter's own send fails with "Cannot execute
  * transactional method because we are in an error state"). The enricher keeps such records out before they are sent
  * ({@link OutputSizeGuard}, reading the topics' {@code max.message.bytes} through {@link OutputTopicLimit}); if one
- * still gets through (a topic's limit lowered in the last seconds), the task fails, the input is read again, and the
- * guard, by then up to date, dead-letters it.
+ * still gets through (a topic's limit lowered in the last seconds), the task fails, {@link StreamThreadFailures} reads
+ * the limits again and replaces the thread after a backoff, the input is read again, and the guard, now up to date,
+ * dead-letters it.
  *
  * <p>Anything else (a broker or registry away, a registry the service cannot use, an unknown failure) fails the task
  * as the default handler does, and {@link StreamThreadFailures} decides what follows. A serialization failure is

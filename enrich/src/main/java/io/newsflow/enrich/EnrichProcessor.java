@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -89,8 +91,10 @@ final class EnrichProcessor implements Processor<byte[], byte[], String, Outcome
             return;
         }
         EnrichMetrics.enriched(enriched, System.nanoTime() - start);
+        Headers headers = new RecordHeaders(record.headers().toArray());
+        context.recordMetadata().ifPresent(md -> InputCoordinates.addTo(headers, md));
         context.forward(new Record<String, Outcome>(
-                enriched.getArticleId(), new Outcome.Enriched(enriched), record.timestamp(), record.headers()));
+                enriched.getArticleId(), new Outcome.Enriched(enriched), record.timestamp(), headers));
     }
 
     private void reject(Record<byte[], byte[]> record, RuntimeException error) {

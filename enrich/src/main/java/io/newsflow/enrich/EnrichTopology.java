@@ -94,6 +94,19 @@ public final class EnrichTopology {
         return build(serdes, enricher, clock, TrendSettings.DEFAULTS, dedup);
     }
 
+    /** The built-in-taxonomy topology with default settings and {@code outputLimit} as the output topics' limit. */
+    static Topology build(EnrichSerdes serdes, ArticleEnricher enricher, Clock clock, IntSupplier outputLimit) {
+        return build(
+                new StreamsBuilder(),
+                serdes,
+                enricher,
+                enricher::builtInTaxonomy,
+                clock,
+                TrendSettings.DEFAULTS,
+                DedupSettings.DEFAULTS,
+                outputLimit);
+    }
+
     /** The built-in-taxonomy topology with the given settings. */
     public static Topology build(
             EnrichSerdes serdes, ArticleEnricher enricher, Clock clock, TrendSettings trends, DedupSettings dedup) {
@@ -135,7 +148,9 @@ public final class EnrichTopology {
                                         enriched.mapValues(Outcome::article, Named.as("enriched-article")),
                                         serdes,
                                         trends,
-                                        dedup),
+                                        dedup,
+                                        sizeGuard,
+                                        clock),
                                 "enriched"))
                 .defaultBranch(Branched.withConsumer(
                         rejected -> rejected.mapValues(Outcome::deadLetter, Named.as("dead-letter"))
@@ -148,17 +163,28 @@ public final class EnrichTopology {
     }
 
     /**
-     * What becomes of an enriched article: de-duplicated, then published to the enriched and per-topic topics and
-     * counted in the trends.
+     * What becomes of an enriched article: de-duplicated, its size checked again against the output topics' limit
+     * ({@link OutputSizeCheck}: dead-lettered if it was lowered meanwhile), then published to the enriched and
+     * per-topic topics and counted in the trends.
      */
     private static void publish(
             StreamsBuilder builder,
             KStream<String, EnrichedArticle> enriched,
             EnrichSerdes serdes,
             TrendSettings trends,
-            DedupSettings dedup) {
-        KStream<String, EnrichedArticle> published =
-                Deduplication.apply(builder, enriched, serdes.internalArticles(), dedup);
+            DedupSettings dedup,
+            OutputSizeGuard sizeGuard,
+            Clock clock) {
+        KStream<String, Outcome> checked = Deduplication.apply(builder, enriched, serdes.internalArticles(), dedup)
+                .process(() -> new OutputSizeCheck(sizeGuard, clock), Named.as("check-output-size"));
+        checked.filterNot((key, outcome) -> outcome.isEnriched(), Named.as("too-large-to-publish"))
+                .mapValues(Outcome::deadLetter, Named.as("too-large-dead-letter"))
+                .to(
+                        Topics.DLQ,
+                        Produced.with(Serdes.String(), serdes.deadLetters()).withName("write-too-large-dead-letters"));
+        KStream<String, EnrichedArticle> published = checked.filter(
+                        (key, outcome) -> outcome.isEnriched(), Named.as("fits-the-output-topics"))
+                .mapValues(Outcome::article, Named.as("article-to-publish"));
         published.to(
                 Topics.ARTICLES_ENRICHED,
                 Produced.with(Serdes.String(), serdes.enrichedArticles()).withName("write-enriched-articles"));

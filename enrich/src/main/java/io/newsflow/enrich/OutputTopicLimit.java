@@ -55,6 +55,11 @@ final class OutputTopicLimit implements IntSupplier, AutoCloseable {
         return limit.get();
     }
 
+    /** Reads the output topics' limits again now, on the calling thread (after the broker refused a record). */
+    void refreshNow() {
+        refresh();
+    }
+
     private void refresh() {
         try {
             List<ConfigResource> topics = new ArrayList<>();

@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.streams.errors.MissingSourceTopicException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -21,6 +24,10 @@ import org.slf4j.LoggerFactory;
  *       {@link #HEALTHY_AFTER} since the last failure starts the count again.</li>
  *   <li>A source topic that does not exist (yet, or again after a broker lost it) is waited for the same way: the
  *       replacement thread rejoins the group and looks again.</li>
+ *   <li>An output record the broker refused (too large for its topic's {@code max.message.bytes}, lowered since the
+ *       enricher last read it) is retried the same way, after the enricher has read the output topics' limits again
+ *       ({@code onOutputRefused}): the replacement thread reads the input again and the size check, now up to date,
+ *       dead-letters it ({@link DeadLetteringProductionHandler} says why it cannot be dead-lettered at once).</li>
  *   <li>A schema registry the service cannot use ({@link DeadLetters.Blame#SERVICE}) or any other failure stops the
  *       client at once: another attempt would fail the same way.</li>
  * </ul>
@@ -44,18 +51,24 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
 
     private final Clock clock;
     private final Sleeper sleeper;
+    private final Runnable onOutputRefused;
     private int replacementsInARow;
     private Instant lastFailure;
     private volatile String stopReason;
 
-    StreamThreadFailures(Clock clock, Sleeper sleeper) {
+    /**
+     * @param onOutputRefused runs on the failed thread, before its backoff, when the broker refused an output record:
+     *                        the service reads the output topics' limits again there
+     */
+    StreamThreadFailures(Clock clock, Sleeper sleeper, Runnable onOutputRefused) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.onOutputRefused = Objects.requireNonNull(onOutputRefused, "onOutputRefused");
     }
 
-    /** The handler of a running service: real clock, real sleep. */
-    static StreamThreadFailures forService() {
-        return new StreamThreadFailures(Clock.systemUTC(), d -> Thread.sleep(d.toMillis()));
+    /** The handler of a running service: real clock, real sleep; {@code onOutputRefused} as in the constructor. */
+    static StreamThreadFailures forService(Runnable onOutputRefused) {
+        return new StreamThreadFailures(Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), onOutputRefused);
     }
 
     @Override
@@ -67,8 +80,12 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
                             + " was dead-lettered for it: " + DeadLetters.describe(error),
                     error);
         }
-        if (blame != DeadLetters.Blame.OUTAGE && !isMissingSourceTopic(error)) {
+        boolean outputRefused = isOutputRefused(error);
+        if (blame != DeadLetters.Blame.OUTAGE && !isMissingSourceTopic(error) && !outputRefused) {
             return stop("a stream thread failed: " + DeadLetters.describe(error), error);
+        }
+        if (outputRefused) {
+            onOutputRefused.run();
         }
         Duration backoff;
         int attempt;
@@ -88,8 +105,9 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
             backoff = backoff(attempt);
         }
         LOG.warn(
-                "Enricher stream thread failed (outage, attempt {} of {}); a new thread retries from the last commit"
+                "Enricher stream thread failed ({}, attempt {} of {}); a new thread retries from the last commit"
                         + " in {} ms",
+                outputRefused ? "an output record refused by the broker" : "outage",
                 attempt,
                 MAX_REPLACEMENTS,
                 backoff.toMillis(),
@@ -106,6 +124,17 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
     private static boolean isMissingSourceTopic(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof MissingSourceTopicException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isOutputRefused(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RecordTooLargeException
+                    || t instanceof RecordBatchTooLargeException
+                    || t instanceof InvalidRecordException) {
                 return true;
             }
         }

@@ -44,7 +44,7 @@ class EnrichServiceTest {
                 .as("no dead letter for a record that is not at fault")
                 .isEmpty();
         assertThat(enriched).isEmpty();
-        assertThat(new StreamThreadFailures(Clock.systemUTC(), d -> {}).handle(thrown))
+        assertThat(new StreamThreadFailures(Clock.systemUTC(), d -> {}, () -> {}).handle(thrown))
                 .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
     }
 
@@ -56,7 +56,7 @@ class EnrichServiceTest {
         assertThat(thrown).isNotNull();
         assertThat(deadLetters).isEmpty();
         assertThat(enriched).isEmpty();
-        StreamThreadFailures failures = new StreamThreadFailures(Clock.systemUTC(), d -> {});
+        StreamThreadFailures failures = new StreamThreadFailures(Clock.systemUTC(), d -> {}, () -> {});
         assertThat(failures.handle(thrown)).isEqualTo(StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
         assertThat(failures.stopReason()).contains("http://registry:8081/wrong");
     }
@@ -119,7 +119,7 @@ class EnrichServiceTest {
     void shouldWaitForAMissingSourceTopicInsteadOfStopping() {
         Throwable missing = new MissingSourceTopicException("One or more source topics were missing during rebalance");
 
-        assertThat(new StreamThreadFailures(Clock.systemUTC(), d -> {}).handle(missing))
+        assertThat(new StreamThreadFailures(Clock.systemUTC(), d -> {}, () -> {}).handle(missing))
                 .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
     }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -23,7 +24,9 @@ class StreamThreadFailuresTest {
 
     private final List<Duration> waits = new ArrayList<>();
     private final MutableClock clock = new MutableClock();
-    private final StreamThreadFailures failures = new StreamThreadFailures(clock, waits::add);
+    private final List<String> limitReads = new ArrayList<>();
+    private final StreamThreadFailures failures =
+            new StreamThreadFailures(clock, waits::add, () -> limitReads.add("read"));
 
     @Test
     void shouldReplaceAThreadThatFailedInAnOutageAfterABackoffThatDoubles() {
@@ -72,6 +75,25 @@ class StreamThreadFailuresTest {
                 .contains("schema registry cannot be used")
                 .contains("http://r/wrong");
         assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void shouldReadTheOutputLimitsAgainAndRetryWhenTheBrokerRefusedAnOutputRecord() {
+        // what Kafka Streams hands the handler when the broker refuses a record of a topic whose limit was lowered
+        Throwable refused = new StreamsException(
+                "Error encountered sending record to topic news-articles-enriched for task 4_1",
+                new RecordTooLargeException("The request included a message larger than the max message size"));
+
+        assertThat(failures.handle(refused)).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
+        assertThat(limitReads).hasSize(1);
+        assertThat(waits).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void shouldNotReadTheOutputLimitsAgainForAnOutage() {
+        failures.handle(REGISTRY_AWAY);
+
+        assertThat(limitReads).isEmpty();
     }
 
     @Test
