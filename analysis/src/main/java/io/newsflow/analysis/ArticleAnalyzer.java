@@ -147,19 +147,20 @@ public final class ArticleAnalyzer {
      * limit so that no word is split; a prefix, so every offset found in it holds in the whole text.
      */
     static ArticleText withinAnalysedLength(ArticleText text) {
-        String lede = text.lede();
-        if (text.body().length() <= MAX_ANALYSED_CHARS && (lede == null || lede.length() <= MAX_ANALYSED_CHARS)) {
+        String body = cut(text.body());
+        String lede = text.lede() == null ? null : cut(text.lede());
+        if (body == text.body() && lede == text.lede()) {
             return text;
         }
         LOG.info(
                 "An article of {} characters (lede {}) is analysed on its first {} characters; it is published whole",
                 text.body().length(),
-                lede == null ? 0 : lede.length(),
+                text.lede() == null ? 0 : text.lede().length(),
                 MAX_ANALYSED_CHARS);
-        return new ArticleText(
-                text.title(), lede == null ? null : cut(lede), cut(text.body()), text.declaredLanguage());
+        return new ArticleText(text.title(), lede, body, text.declaredLanguage());
     }
 
+    /** {@code s} itself when it is within the limit, else its prefix cut at white space (see above). */
     private static String cut(String s) {
         if (s.length() <= MAX_ANALYSED_CHARS) {
             return s;
@@ -171,7 +172,7 @@ public final class ArticleAnalyzer {
         if (!Character.isWhitespace(s.charAt(end))) {
             end = MAX_ANALYSED_CHARS; // one "word" of a thousand characters: cut inside it
         }
-        if (Character.isLowSurrogate(s.charAt(end)) && end > 0) {
+        if (Character.isLowSurrogate(s.charAt(end))) {
             end--; // never between the two halves of a code point
         }
         return s.substring(0, end);

@@ -7,9 +7,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.InvalidRecordException;
-import org.apache.kafka.common.errors.RecordBatchTooLargeException;
-import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
@@ -75,9 +72,7 @@ public final class DeadLetteringProductionHandler implements ProductionException
     @Override
     public Response handleError(
             ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
-        if (exception instanceof RecordTooLargeException
-                || exception instanceof RecordBatchTooLargeException
-                || exception instanceof InvalidRecordException) {
+        if (StreamThreadFailures.isRefusedByBroker(exception)) {
             int size = record.value() == null ? 0 : record.value().length;
             LOG.error(
                     "The broker refused an output record for {} ({} bytes) read from {}-{}@{}: {}. Under exactly-once"

@@ -123,7 +123,7 @@ public final class EnrichService implements AutoCloseable {
                 service.stopped.countDown();
             }
         });
-        StreamThreadFailures threadFailures = StreamThreadFailures.forService(outputLimit::refreshNow);
+        StreamThreadFailures threadFailures = StreamThreadFailures.forService(outputLimit::refresh);
         service.streams.setUncaughtExceptionHandler(e -> {
             StreamThreadExceptionResponse response = threadFailures.handle(e);
             if (response != StreamThreadExceptionResponse.REPLACE_THREAD) {

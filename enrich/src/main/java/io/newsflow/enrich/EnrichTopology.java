@@ -6,6 +6,7 @@ import io.newsflow.enrich.trend.TrendTopology;
 import io.newsflow.schemas.Topics;
 import io.newsflow.schemas.avro.EnrichedArticle;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
@@ -96,29 +97,24 @@ public final class EnrichTopology {
 
     /** The built-in-taxonomy topology with default settings and {@code outputLimit} as the output topics' limit. */
     static Topology build(EnrichSerdes serdes, ArticleEnricher enricher, Clock clock, IntSupplier outputLimit) {
-        return build(
-                new StreamsBuilder(),
-                serdes,
-                enricher,
-                enricher::builtInTaxonomy,
-                clock,
-                TrendSettings.DEFAULTS,
-                DedupSettings.DEFAULTS,
-                outputLimit);
+        return builtIn(serdes, enricher, clock, TrendSettings.DEFAULTS, DedupSettings.DEFAULTS, outputLimit);
     }
 
     /** The built-in-taxonomy topology with the given settings. */
     public static Topology build(
             EnrichSerdes serdes, ArticleEnricher enricher, Clock clock, TrendSettings trends, DedupSettings dedup) {
+        return builtIn(serdes, enricher, clock, trends, dedup, () -> Topics.MAX_MESSAGE_BYTES);
+    }
+
+    private static Topology builtIn(
+            EnrichSerdes serdes,
+            ArticleEnricher enricher,
+            Clock clock,
+            TrendSettings trends,
+            DedupSettings dedup,
+            IntSupplier outputLimit) {
         return build(
-                new StreamsBuilder(),
-                serdes,
-                enricher,
-                enricher::builtInTaxonomy,
-                clock,
-                trends,
-                dedup,
-                () -> Topics.MAX_MESSAGE_BYTES);
+                new StreamsBuilder(), serdes, enricher, enricher::builtInTaxonomy, clock, trends, dedup, outputLimit);
     }
 
     private static Topology build(
@@ -139,27 +135,26 @@ public final class EnrichTopology {
                         () -> new EnrichProcessor(serdes.rawArticles(), enricher, taxonomy, clock, sizeGuard),
                         Named.as("enrich"));
 
-        outcomes.split(Named.as("outcome-"))
-                .branch(
-                        (key, outcome) -> outcome.isEnriched(),
-                        Branched.withConsumer(
-                                enriched -> publish(
-                                        builder,
-                                        enriched.mapValues(Outcome::article, Named.as("enriched-article")),
-                                        serdes,
-                                        trends,
-                                        dedup,
-                                        sizeGuard,
-                                        clock),
-                                "enriched"))
-                .defaultBranch(Branched.withConsumer(
-                        rejected -> rejected.mapValues(Outcome::deadLetter, Named.as("dead-letter"))
-                                .to(
-                                        Topics.DLQ,
-                                        Produced.with(Serdes.String(), serdes.deadLetters())
-                                                .withName("write-dead-letters")),
-                        "rejected"));
+        publish(builder, articlesOf(outcomes, serdes, ""), serdes, trends, dedup, sizeGuard, clock);
         return builder.build();
+    }
+
+    /**
+     * The articles of {@code outcomes}; their dead letters go to {@code news-dlq}. The processors' names start with
+     * {@code prefix} (none for the enrichment step's outcomes, whose names are the topology's since its start).
+     */
+    private static KStream<String, EnrichedArticle> articlesOf(
+            KStream<String, Outcome> outcomes, EnrichSerdes serdes, String prefix) {
+        Map<String, KStream<String, Outcome>> branches = outcomes.split(Named.as(prefix + "outcome-"))
+                .branch((key, outcome) -> outcome.isEnriched(), Branched.as("enriched"))
+                .defaultBranch(Branched.as("rejected"));
+        branches.get(prefix + "outcome-rejected")
+                .mapValues(Outcome::deadLetter, Named.as(prefix + "dead-letter"))
+                .to(
+                        Topics.DLQ,
+                        Produced.with(Serdes.String(), serdes.deadLetters()).withName(prefix + "write-dead-letters"));
+        return branches.get(prefix + "outcome-enriched")
+                .mapValues(Outcome::article, Named.as(prefix + "enriched-article"));
     }
 
     /**
@@ -177,14 +172,7 @@ public final class EnrichTopology {
             Clock clock) {
         KStream<String, Outcome> checked = Deduplication.apply(builder, enriched, serdes.internalArticles(), dedup)
                 .process(() -> new OutputSizeCheck(sizeGuard, clock), Named.as("check-output-size"));
-        checked.filterNot((key, outcome) -> outcome.isEnriched(), Named.as("too-large-to-publish"))
-                .mapValues(Outcome::deadLetter, Named.as("too-large-dead-letter"))
-                .to(
-                        Topics.DLQ,
-                        Produced.with(Serdes.String(), serdes.deadLetters()).withName("write-too-large-dead-letters"));
-        KStream<String, EnrichedArticle> published = checked.filter(
-                        (key, outcome) -> outcome.isEnriched(), Named.as("fits-the-output-topics"))
-                .mapValues(Outcome::article, Named.as("article-to-publish"));
+        KStream<String, EnrichedArticle> published = articlesOf(checked, serdes, "publish-");
         published.to(
                 Topics.ARTICLES_ENRICHED,
                 Produced.with(Serdes.String(), serdes.enrichedArticles()).withName("write-enriched-articles"));

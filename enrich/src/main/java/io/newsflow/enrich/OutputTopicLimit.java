@@ -55,12 +55,8 @@ final class OutputTopicLimit implements IntSupplier, AutoCloseable {
         return limit.get();
     }
 
-    /** Reads the output topics' limits again now, on the calling thread (after the broker refused a record). */
-    void refreshNow() {
-        refresh();
-    }
-
-    private void refresh() {
+    /** Reads the output topics' limits now, on the calling thread (its own thread does every {@link #REFRESH}). */
+    void refresh() {
         try {
             List<ConfigResource> topics = new ArrayList<>();
             for (String topic : admin.listTopics().names().get(10, TimeUnit.SECONDS)) {

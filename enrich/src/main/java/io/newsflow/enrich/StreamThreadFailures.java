@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -80,7 +81,7 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
                             + " was dead-lettered for it: " + DeadLetters.describe(error),
                     error);
         }
-        boolean outputRefused = isOutputRefused(error);
+        boolean outputRefused = isRefusedByBroker(error);
         if (blame != DeadLetters.Blame.OUTAGE && !isMissingSourceTopic(error) && !outputRefused) {
             return stop("a stream thread failed: " + DeadLetters.describe(error), error);
         }
@@ -122,19 +123,21 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
     }
 
     private static boolean isMissingSourceTopic(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof MissingSourceTopicException) {
-                return true;
-            }
-        }
-        return false;
+        return causedBy(error, t -> t instanceof MissingSourceTopicException);
     }
 
-    private static boolean isOutputRefused(Throwable error) {
+    /** Whether {@code error} or one of its causes is what the broker says when it refuses a record itself. */
+    static boolean isRefusedByBroker(Throwable error) {
+        return causedBy(
+                error,
+                t -> t instanceof RecordTooLargeException
+                        || t instanceof RecordBatchTooLargeException
+                        || t instanceof InvalidRecordException);
+    }
+
+    private static boolean causedBy(Throwable error, Predicate<Throwable> test) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RecordTooLargeException
-                    || t instanceof RecordBatchTooLargeException
-                    || t instanceof InvalidRecordException) {
+            if (test.test(t)) {
                 return true;
             }
         }
