@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.streams.errors.MissingSourceTopicException;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
  *       {@link #HEALTHY_AFTER} since the last failure starts the count again.</li>
  *   <li>A source topic that does not exist (yet, or again after a broker lost it) is waited for the same way: the
  *       replacement thread rejoins the group and looks again.</li>
+ *   <li>A transaction a broker restart left the producer unable to commit ({@code InvalidTxnStateException}) too:
+ *       the replacement thread's new producer aborts it and starts again from the last commit.</li>
  *   <li>An output record the broker refused (too large for its topic's {@code max.message.bytes}, lowered since the
  *       enricher last read it) is retried the same way, after the enricher has read the output topics' limits again
  *       ({@code onOutputRefused}): the replacement thread reads the input again and the size check, now up to date,
@@ -82,7 +85,10 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
                     error);
         }
         boolean outputRefused = isRefusedByBroker(error);
-        if (blame != DeadLetters.Blame.OUTAGE && !isMissingSourceTopic(error) && !outputRefused) {
+        if (blame != DeadLetters.Blame.OUTAGE
+                && !isMissingSourceTopic(error)
+                && !isTransactionLostInOutage(error)
+                && !outputRefused) {
             return stop("a stream thread failed: " + DeadLetters.describe(error), error);
         }
         if (outputRefused) {
@@ -124,6 +130,15 @@ final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
 
     private static boolean isMissingSourceTopic(Throwable error) {
         return causedBy(error, t -> t instanceof MissingSourceTopicException);
+    }
+
+    /**
+     * A commit the restarted broker no longer recognises: the fault suite's broker SIGKILL hit a transaction in flight,
+     * and the producer's commit then failed with {@code InvalidTxnStateException}. The producer cannot go on, a new
+     * thread (a new producer, the transaction aborted, the input read again from the last commit) can.
+     */
+    private static boolean isTransactionLostInOutage(Throwable error) {
+        return causedBy(error, t -> t instanceof InvalidTxnStateException);
     }
 
     /** Whether {@code error} or one of its causes is what the broker says when it refuses a record itself. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.errors.StreamsException;
@@ -86,6 +87,17 @@ class StreamThreadFailuresTest {
 
         assertThat(failures.handle(refused)).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
         assertThat(limitReads).hasSize(1);
+        assertThat(waits).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void shouldReplaceAThreadWhoseTransactionABrokerRestartLeftUncommittable() {
+        // what the fault suite's broker SIGKILL once left the enricher's stream thread with
+        Throwable lost = new StreamsException(
+                "Error encountered trying to commit a transaction",
+                new InvalidTxnStateException("The producer attempted a transactional operation in an invalid state."));
+
+        assertThat(failures.handle(lost)).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
         assertThat(waits).containsExactly(Duration.ofSeconds(1));
     }
 
