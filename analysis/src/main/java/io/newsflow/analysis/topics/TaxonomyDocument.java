@@ -195,17 +195,7 @@ public final class TaxonomyDocument {
         if (!weight.isMissingNode() && !weight.isNumber()) {
             throw new IllegalArgumentException("\"weight\" must be a number");
         }
-        return new TopicRule(
-                TopicRules.required(r, "name").asText(),
-                TopicRules.tokenGroups(r.path("entities")),
-                TopicRules.cueGroups(r.path("cues"), cueSets),
-                TopicRules.tokenGroups(r.path("context")),
-                r.path("contextMinMentions").asInt(1),
-                r.has("unless")
-                        ? TopicRules.cueGroups(List.of(r.get("unless")), cueSets)
-                                .get(0)
-                        : List.of(),
-                weight.asDouble(1.0));
+        return TopicRules.rule(r, cueSets);
     }
 
     private static double number(JsonNode root, String field, Problems problems) {

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param context  groups of entity tokens required somewhere in the article
  * @param contextMinMentions how many mentions each context group needs (1 = mentioned at all; 3 = a main subject)
  * @param unless   folded cue forms that veto the rule in a sentence ("sanciones" next to "FIFA" is not a policy)
+ * @param unlessEntities entity tokens whose mention in a sentence vetoes the rule there (a weapons treaty in a
+ *                 sentence naming Iran belongs to Iran's nuclear programme, not to arms control in general)
  * @param weight   strength of one firing sentence (before the field weight)
  */
 public record TopicRule(
@@ -23,9 +25,11 @@ public record TopicRule(
         List<List<EntityToken>> context,
         int contextMinMentions,
         List<String> unless,
+        List<EntityToken> unlessEntities,
         double weight) {
     public TopicRule {
         unless = List.copyOf(unless);
+        unlessEntities = List.copyOf(unlessEntities);
         Objects.requireNonNull(name, "name");
         entities = entities.stream().map(List::copyOf).toList();
         cues = cues.stream().map(List::copyOf).toList();

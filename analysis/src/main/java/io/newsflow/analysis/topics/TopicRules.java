@@ -152,16 +152,7 @@ public record TopicRules(
             seen.add(e.getKey());
             List<TopicRule> rules = new ArrayList<>();
             for (JsonNode r : e.getValue()) {
-                rules.add(new TopicRule(
-                        required(r, "name").asText(),
-                        tokenGroups(r.path("entities")),
-                        cueGroups(r.path("cues"), cueSets),
-                        tokenGroups(r.path("context")),
-                        r.path("contextMinMentions").asInt(1),
-                        r.has("unless")
-                                ? cueGroups(List.of(r.get("unless")), cueSets).get(0)
-                                : List.of(),
-                        r.path("weight").asDouble(1.0)));
+                rules.add(rule(r, cueSets));
             }
             topics.add(new TopicDefinition(e.getKey(), rules));
         }
@@ -179,6 +170,23 @@ public record TopicRules(
                 fieldWeights,
                 topics,
                 Salience.parse(root.path("salience")));
+    }
+
+    /** One rule object of a rules file; the constructor of {@link TopicRule} validates it. */
+    static TopicRule rule(JsonNode r, Map<String, List<String>> cueSets) {
+        return new TopicRule(
+                required(r, "name").asText(),
+                tokenGroups(r.path("entities")),
+                cueGroups(r.path("cues"), cueSets),
+                tokenGroups(r.path("context")),
+                r.path("contextMinMentions").asInt(1),
+                r.has("unless") ? cueGroups(List.of(r.get("unless")), cueSets).get(0) : List.of(),
+                r.has("unlessEntities")
+                        ? strings(r.get("unlessEntities")).stream()
+                                .map(EntityToken::new)
+                                .toList()
+                        : List.of(),
+                r.path("weight").asDouble(1.0));
     }
 
     static List<List<EntityToken>> tokenGroups(JsonNode node) {

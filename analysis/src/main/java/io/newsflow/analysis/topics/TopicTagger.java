@@ -185,6 +185,13 @@ public final class TopicTagger {
                 }
             }
         }
+        for (EntityToken veto : rule.unlessEntities()) {
+            for (ResolvedMention m : sentenceMentions) {
+                if (veto.matchLabel(m) != null) {
+                    return null;
+                }
+            }
+        }
         if (!rule.entities().isEmpty() && sentenceMentions.isEmpty()) {
             return null;
         }

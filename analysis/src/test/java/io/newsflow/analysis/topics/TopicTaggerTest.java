@@ -262,4 +262,353 @@ class TopicTaggerTest {
             }
         }
     }
+
+    /**
+     * Every topic of the taxonomy, stated plainly in English, Spanish and French (written for this test from the
+     * topic definitions, then more phrasings for the French that the rules first missed: "gazoduc", "quitté l'Union
+     * européenne", "envoyer des soldats"...). The topic must be among those reported; a statement may honestly belong
+     * to two ("sanctions against Iranian oil exports" are also energy geopolitics).
+     */
+    @Test
+    void shouldReportEveryTopicOfTheTaxonomyFromAPlainStatementInEachLanguage() {
+        String[][] statements = {
+            {
+                "kp-ru-rapprochement",
+                "en",
+                "North Korea and Russia are deepening their military cooperation after Kim Jong Un visited Vladimir Putin."
+            },
+            {
+                "kp-ru-rapprochement",
+                "es",
+                "Corea del Norte y Rusia estrechan su cooperación militar tras la visita de Kim Jong Un a Vladímir Putin."
+            },
+            {
+                "kp-ru-rapprochement",
+                "fr",
+                "La Corée du Nord et la Russie renforcent leur coopération militaire après la visite de Kim Jong-un à Vladimir Poutine."
+            },
+            {
+                "us-kp-diplomacy",
+                "en",
+                "The United States and North Korea resumed talks on denuclearisation as Trump prepared to meet Kim Jong Un."
+            },
+            {
+                "us-kp-diplomacy",
+                "es",
+                "Estados Unidos y Corea del Norte reanudaron las negociaciones sobre la desnuclearización antes de una cumbre entre Trump y Kim Jong Un."
+            },
+            {
+                "us-kp-diplomacy",
+                "fr",
+                "Les États-Unis et la Corée du Nord ont repris les négociations sur la dénucléarisation avant un sommet entre Trump et Kim Jong-un."
+            },
+            {
+                "kp-nuclear-missile",
+                "en",
+                "North Korea test-fired a ballistic missile into the sea, its third launch this month."
+            },
+            {
+                "kp-nuclear-missile",
+                "es",
+                "Corea del Norte lanzó un misil balístico al mar, su tercer lanzamiento este mes."
+            },
+            {
+                "kp-nuclear-missile",
+                "fr",
+                "La Corée du Nord a tiré un missile balistique en mer, son troisième lancement ce mois-ci."
+            },
+            {
+                "sanctions",
+                "en",
+                "The European Union imposed new economic sanctions on Russia, freezing assets and banning exports."
+            },
+            {
+                "sanctions",
+                "es",
+                "La Unión Europea impuso nuevas sanciones económicas a Rusia, congelando activos y prohibiendo exportaciones."
+            },
+            {
+                "sanctions",
+                "fr",
+                "L'Union européenne a imposé de nouvelles sanctions économiques à la Russie, gelant des avoirs et interdisant des exportations."
+            },
+            {
+                "us-china-trade",
+                "en",
+                "The United States raised tariffs on Chinese imports as the trade war between Washington and Beijing escalated."
+            },
+            {
+                "us-china-trade",
+                "es",
+                "Estados Unidos elevó los aranceles a las importaciones chinas mientras se intensifica la guerra comercial entre Washington y Pekín."
+            },
+            {
+                "us-china-trade",
+                "fr",
+                "Les États-Unis ont relevé les droits de douane sur les importations chinoises alors que la guerre commerciale entre Washington et Pékin s'intensifie."
+            },
+            {
+                "us-immigration",
+                "en",
+                "US immigration authorities deported hundreds of migrants detained at the border with Mexico."
+            },
+            {
+                "us-immigration",
+                "es",
+                "Las autoridades migratorias de Estados Unidos deportaron a cientos de migrantes detenidos en la frontera."
+            },
+            {
+                "us-immigration",
+                "fr",
+                "Les autorités américaines de l'immigration ont expulsé des centaines de migrants détenus à la frontière."
+            },
+            {
+                "us-domestic-deployment",
+                "en",
+                "The president ordered National Guard troops deployed to American cities to respond to protests."
+            },
+            {
+                "us-domestic-deployment",
+                "es",
+                "El presidente ordenó desplegar tropas de la Guardia Nacional en ciudades de Estados Unidos para responder a las protestas."
+            },
+            {
+                "us-domestic-deployment",
+                "fr",
+                "Le président a ordonné le déploiement de la Garde nationale dans des villes américaines pour répondre aux manifestations."
+            },
+            {
+                "russia-ukraine-war",
+                "en",
+                "Russian forces launched a new offensive in eastern Ukraine as the war entered its third year."
+            },
+            {
+                "russia-ukraine-war",
+                "es",
+                "Las fuerzas rusas lanzaron una nueva ofensiva en el este de Ucrania mientras la guerra entra en su tercer año."
+            },
+            {
+                "russia-ukraine-war",
+                "fr",
+                "Les forces russes ont lancé une nouvelle offensive dans l'est de l'Ukraine alors que la guerre entre dans sa troisième année."
+            },
+            {
+                "israel-palestine",
+                "en",
+                "Israeli air strikes on Gaza killed dozens of Palestinians as the conflict with Hamas continued."
+            },
+            {
+                "israel-palestine",
+                "es",
+                "Los bombardeos israelíes sobre Gaza mataron a decenas de palestinos mientras continúa el conflicto con Hamás."
+            },
+            {
+                "israel-palestine",
+                "fr",
+                "Les frappes aériennes israéliennes sur Gaza ont tué des dizaines de Palestiniens alors que le conflit avec le Hamas se poursuit."
+            },
+            {
+                "iran-nuclear",
+                "en",
+                "Iran expanded uranium enrichment, putting the nuclear deal with world powers at risk."
+            },
+            {
+                "iran-nuclear",
+                "es",
+                "Irán amplió el enriquecimiento de uranio, poniendo en riesgo el acuerdo nuclear con las potencias mundiales."
+            },
+            {
+                "iran-nuclear",
+                "fr",
+                "L'Iran a étendu l'enrichissement d'uranium, mettant en péril l'accord nucléaire avec les grandes puissances."
+            },
+            {
+                "china-taiwan",
+                "en",
+                "China sent warplanes near Taiwan in a show of force as tensions across the strait rose."
+            },
+            {
+                "china-taiwan",
+                "es",
+                "China envió aviones de combate cerca de Taiwán en una demostración de fuerza mientras aumentan las tensiones en el estrecho."
+            },
+            {
+                "china-taiwan",
+                "fr",
+                "La Chine a envoyé des avions de combat près de Taïwan dans une démonstration de force alors que les tensions montent dans le détroit."
+            },
+            {
+                "nato-security",
+                "en",
+                "NATO allies agreed to raise defence spending and reinforce the alliance's eastern flank."
+            },
+            {
+                "nato-security",
+                "es",
+                "Los aliados de la OTAN acordaron aumentar el gasto en defensa y reforzar el flanco oriental de la alianza."
+            },
+            {
+                "nato-security",
+                "fr",
+                "Les alliés de l'OTAN ont convenu d'augmenter les dépenses de défense et de renforcer le flanc oriental de l'alliance."
+            },
+            {
+                "venezuela-crisis",
+                "en",
+                "Venezuela's opposition called for new protests against Nicolás Maduro as the political crisis deepened."
+            },
+            {
+                "venezuela-crisis",
+                "es",
+                "La oposición venezolana convocó nuevas protestas contra Nicolás Maduro mientras se agrava la crisis política."
+            },
+            {
+                "venezuela-crisis",
+                "fr",
+                "L'opposition vénézuélienne a appelé à de nouvelles manifestations contre Nicolás Maduro alors que la crise politique s'aggrave."
+            },
+            {
+                "us-mexico-relations",
+                "en",
+                "The United States and Mexico negotiated over border security and trade after Trump threatened tariffs on Mexican goods."
+            },
+            {
+                "us-mexico-relations",
+                "es",
+                "Estados Unidos y México negociaron sobre seguridad fronteriza y comercio después de que Trump amenazara con aranceles a productos mexicanos."
+            },
+            {
+                "us-mexico-relations",
+                "fr",
+                "Les États-Unis et le Mexique ont négocié sur la sécurité à la frontière et le commerce après que Trump a menacé de taxer les produits mexicains."
+            },
+            {
+                "brexit",
+                "en",
+                "Britain's parliament voted again on the Brexit deal as the deadline to leave the European Union approached."
+            },
+            {
+                "brexit",
+                "es",
+                "El Parlamento británico votó de nuevo el acuerdo del Brexit ante la fecha límite para salir de la Unión Europea."
+            },
+            {
+                "brexit",
+                "fr",
+                "Le Parlement britannique a de nouveau voté sur l'accord du Brexit à l'approche de la date limite de sortie de l'Union européenne."
+            },
+            {
+                "arms-control",
+                "en",
+                "Washington and Moscow discussed extending the New START treaty limiting their nuclear arsenals."
+            },
+            {
+                "arms-control",
+                "es",
+                "Washington y Moscú discutieron prorrogar el tratado New START que limita sus arsenales nucleares."
+            },
+            {
+                "arms-control",
+                "fr",
+                "Washington et Moscou ont discuté de la prolongation du traité New START qui limite leurs arsenaux nucléaires."
+            },
+            {
+                "energy-geopolitics",
+                "en",
+                "Europe sought new gas suppliers as Russia cut deliveries through the Nord Stream pipeline."
+            },
+            {
+                "energy-geopolitics",
+                "es",
+                "Europa buscó nuevos proveedores de gas mientras Rusia recortaba los suministros por el gasoducto Nord Stream."
+            },
+            {
+                "energy-geopolitics",
+                "fr",
+                "L'Europe a cherché de nouveaux fournisseurs de gaz alors que la Russie réduisait ses livraisons par le gazoduc Nord Stream."
+            },
+            {"terrorism", "en", "A suicide bomber killed twenty people in an attack claimed by the Islamic State."},
+            {
+                "terrorism",
+                "es",
+                "Un terrorista suicida mató a veinte personas en un atentado reivindicado por el Estado Islámico."
+            },
+            {"terrorism", "fr", "Un kamikaze a tué vingt personnes dans un attentat revendiqué par l'État islamique."},
+            {
+                "kp-ru-rapprochement",
+                "fr",
+                "Pyongyang et Moscou ont signé un pacte de défense mutuelle qui rapproche la Corée du Nord de la Russie."
+            },
+            {
+                "kp-ru-rapprochement",
+                "fr",
+                "La Russie reçoit des obus d'artillerie et des soldats nord-coréens pour sa guerre."
+            },
+            {
+                "us-immigration",
+                "fr",
+                "L'administration Trump a durci les règles d'asile et multiplié les expulsions d'immigrés sans papiers aux États-Unis."
+            },
+            {"us-domestic-deployment", "fr", "Le Pentagone va envoyer des soldats à la frontière sud des États-Unis."},
+            {"russia-ukraine-war", "en", "Kyiv said Russian missiles struck power plants across Ukraine overnight."},
+            {
+                "russia-ukraine-war",
+                "es",
+                "Kiev denunció que misiles rusos alcanzaron centrales eléctricas en toda Ucrania."
+            },
+            {"russia-ukraine-war", "fr", "L'armée ukrainienne a repoussé une attaque russe près de Bakhmout."},
+            {
+                "china-taiwan",
+                "fr",
+                "Pékin a mené des exercices militaires autour de Taïwan après la visite de la présidente taïwanaise aux États-Unis."
+            },
+            {
+                "venezuela-crisis",
+                "fr",
+                "Des millions de Vénézuéliens ont fui la crise économique et politique de leur pays."
+            },
+            {"us-mexico-relations", "fr", "Le président mexicain a rencontré Joe Biden à la Maison Blanche."},
+            {"brexit", "en", "Theresa May asked the EU for another delay to Britain's departure."},
+            {"brexit", "fr", "Le Royaume-Uni a quitté l'Union européenne le 31 janvier."},
+            {
+                "arms-control",
+                "fr",
+                "La Russie a suspendu sa participation au dernier traité de contrôle des armes nucléaires avec les États-Unis."
+            },
+            {
+                "arms-control",
+                "fr",
+                "Les États-Unis se sont retirés du traité sur les forces nucléaires à portée intermédiaire."
+            },
+            {"energy-geopolitics", "fr", "L'Union européenne a plafonné le prix du pétrole russe."},
+        };
+        java.util.Set<String> covered = new java.util.HashSet<>();
+        for (String[] s : statements) {
+            ArticleText text = new ArticleText(s[2], null, s[2], s[1]);
+            assertThat(SHIPPED.tag(text, LINKER.link(text, s[1]).mentions()))
+                    .as(s[1] + ": " + s[2])
+                    .extracting(TopicMatch::id)
+                    .contains(s[0]);
+            covered.add(s[0] + "/" + s[1]);
+        }
+        for (var topic : TopicRules.fromClasspath().topics()) {
+            assertThat(covered).contains(topic.id() + "/en", topic.id() + "/es", topic.id() + "/fr");
+        }
+    }
+
+    @Test
+    void shouldLeaveATreatyOnIransOwnProgrammeToIranNuclearAndNotCallItArmsControl() {
+        ArticleText iran = new ArticleText(
+                "Iran and the world powers signed a treaty limiting its nuclear weapons programme.", null, "", "en");
+        ArticleText general = new ArticleText(
+                "Russia and the United States signed a treaty limiting their nuclear weapons.", null, "", "en");
+
+        assertThat(SHIPPED.tag(iran, LINKER.link(iran, "en").mentions()))
+                .extracting(TopicMatch::id)
+                .contains("iran-nuclear")
+                .doesNotContain("arms-control");
+        assertThat(SHIPPED.tag(general, LINKER.link(general, "en").mentions()))
+                .extracting(TopicMatch::id)
+                .contains("arms-control");
+    }
 }
