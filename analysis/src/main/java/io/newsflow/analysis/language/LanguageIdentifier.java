@@ -4,11 +4,11 @@ import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import io.newsflow.analysis.LanguageGuess;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +32,14 @@ public final class LanguageIdentifier {
     static final double FALLBACK_BELOW = 0.95;
     /** The most chars ever examined: 1,500 chars identify all 1,244 corpus articles (1,000 chars miss one). */
     static final int MAX_CHARS = 1500;
+    /**
+     * Lingua reads a text of fewer than 120 chars (after its clean-up) with every n-gram model (1- to 5-grams) and a
+     * longer one with its trigram models only: pieces of at most this many chars are read with every model. On a few hundred chars trigrams alone can be close to a tie: a Spanish sentence given as
+     * title and body (134 chars) came out Portuguese 1.0 / Spanish 0.994, which is "und".
+     */
+    static final int ALL_NGRAMS_CHARS = 119;
+    /** The most chars read in pieces of {@link #ALL_NGRAMS_CHARS} when a short text is unsure (5 pieces at most). */
+    static final int MAX_PIECEWISE_CHARS = 600;
     /** Below this confidence the answer is "und": the best and the runner-up are too close to choose. */
     static final double UNSURE_BELOW = 0.2;
 
@@ -91,10 +99,45 @@ public final class LanguageIdentifier {
     /** The most likely language of {@code text}, or "und" with confidence 0 for short or unrecognisable text. */
     public LanguageGuess identify(String text) {
         LanguageGuess first = identifyPrefix(text, PREFIX_CHARS);
-        if (first.confidence() >= FALLBACK_BELOW || text.length() <= PREFIX_CHARS) {
+        if (first.confidence() >= FALLBACK_BELOW) {
             return first;
         }
-        return identifyPrefix(text, MAX_CHARS);
+        if (text.length() > PREFIX_CHARS) {
+            return identifyPrefix(text, MAX_CHARS);
+        }
+        if (text.length() <= ALL_NGRAMS_CHARS) {
+            return first;
+        }
+        // a short text read with trigrams only and unsure: read it again in pieces Lingua reads with every n-gram
+        LanguageGuess pieces = identifyInPieces(text);
+        return pieces.confidence() > first.confidence() ? pieces : first;
+    }
+
+    /**
+     * The language of the first {@value #MAX_PIECEWISE_CHARS} chars read in pieces of at most
+     * {@value #ALL_NGRAMS_CHARS} (cut at spaces): each language's relative values summed over the pieces, weighted
+     * by their letters; the confidence is that of the sums, as for one text.
+     */
+    private LanguageGuess identifyInPieces(String text) {
+        Map<Language, Double> sums = new EnumMap<>(Language.class);
+        int totalLetters = 0;
+        int from = 0;
+        int end = Math.min(text.length(), MAX_PIECEWISE_CHARS);
+        while (from < end) {
+            int to = end - from <= ALL_NGRAMS_CHARS ? end : from + cutAtSpace(text.substring(from), ALL_NGRAMS_CHARS);
+            String piece = text.substring(from, to);
+            from = to;
+            int letters = letters(piece, Integer.MAX_VALUE);
+            if (letters < MIN_LETTERS) {
+                continue;
+            }
+            totalLetters += letters;
+            for (Map.Entry<Language, Double> e :
+                    detector.computeLanguageConfidenceValues(piece).entrySet()) {
+                sums.merge(e.getKey(), e.getValue() * letters, Double::sum);
+            }
+        }
+        return best(sums, totalLetters);
     }
 
     private LanguageGuess identifyPrefix(String text, int limit) {
@@ -102,7 +145,11 @@ public final class LanguageIdentifier {
         if (letters(sample, MIN_LETTERS) < MIN_LETTERS) {
             return LanguageGuess.undetermined();
         }
-        SortedMap<Language, Double> values = detector.computeLanguageConfidenceValues(sample);
+        return best(detector.computeLanguageConfidenceValues(sample), letters(sample, Integer.MAX_VALUE));
+    }
+
+    /** The best of Lingua's values, "und" when it is no language or too close to the runner-up. */
+    private static LanguageGuess best(Map<Language, Double> values, int letters) {
         Language best = null;
         double top = 0;
         double second = 0;
@@ -119,7 +166,7 @@ public final class LanguageIdentifier {
         if (best == null || best == Language.UNKNOWN || top <= 0) {
             return LanguageGuess.undetermined();
         }
-        double confidence = confidence(top, second, letters(sample, Integer.MAX_VALUE));
+        double confidence = confidence(top, second, letters);
         if (confidence < UNSURE_BELOW) {
             return LanguageGuess.undetermined();
         }

@@ -116,4 +116,26 @@ class LanguageIdentifierTest {
             assertThat(onDemand.identify(text)).as(text).isEqualTo(IDENTIFIER.identify(text));
         }
     }
+
+    /**
+     * Corpus headlines given as both title and body (a one-line article, 120 to 180 chars), which Lingua reads with
+     * trigrams only: each came out Portuguese, Italian, German, French or "und" until short unsure texts were read
+     * again in pieces of under 120 chars.
+     */
+    @Test
+    void shouldIdentifyAOneLineArticleThatTrigramsAloneCannotDecide() {
+        String[][] headlines = {
+            {"es", "Borrar de tus contactos de Facebook a tu ex pareja será ilegal: Suprema Corte"},
+            {"es", "Margarita Zavala rompe el silencio, llama a votar por Cordero"},
+            {"es", "Denuncian fraude en la final del voleibol de playa femenil de Río *NUMBER*"},
+            {"es", "Televisa usará Facebook para unir fans con Mundial de Rusia *NUMBER*"},
+            {"en", "Bishop Emeritus Dinualdo Gutierrez of Marbel, Philippines dies"},
+            {"en", "Neuroscientists tell Wikinews about empathy and harm aversion observed in lab rats"},
+        };
+        for (String[] h : headlines) {
+            LanguageGuess guess = IDENTIFIER.identify(h[1] + "\n" + h[1]);
+            assertThat(guess.code()).as(h[1]).isEqualTo(h[0]);
+            assertThat(guess.confidence()).as(h[1]).isGreaterThan(0.8);
+        }
+    }
 }
