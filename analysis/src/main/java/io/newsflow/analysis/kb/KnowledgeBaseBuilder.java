@@ -68,6 +68,7 @@ public final class KnowledgeBaseBuilder {
     private static final Pattern HEAD = Pattern.compile(
             "(?i)\\b(president|prime minister|premier|chancellor|king|queen|emir|sultan|supreme leader|head of state"
                     + "|head of government|taoiseach|secretary-general|secretary general|president-elect)\\b");
+    private static final Pattern FEDERAL = Pattern.compile("^(?i)federal\\s+");
     private static final Pattern DEPUTY = Pattern.compile("(?i)\\b(vice|deputy|first lady|spouse|assistant)\\b");
     /** Presidents of a chamber, court or body are not heads of state or government. */
     private static final Pattern PRESIDING = Pattern.compile(
@@ -447,7 +448,8 @@ public final class KnowledgeBaseBuilder {
 
     private static boolean isHead(String role) {
         for (String part : role.split(";")) {
-            if (HEAD.matcher(part.strip()).lookingAt()
+            // "Federal Chancellor of Germany", "Federal President of Austria": the office, named by its federation
+            if (HEAD.matcher(FEDERAL.matcher(part.strip()).replaceFirst("")).lookingAt()
                     && !DEPUTY.matcher(part).find()
                     && !PRESIDING.matcher(part).find()) {
                 return true;

@@ -64,7 +64,7 @@ class EntityLinkerCorpusSentencesTest {
 
         assertThat(entities).extracting(LinkedEntity::id).containsExactly("Q230");
         assertThat(entities.get(0).mentions())
-                .extracting(m -> m.surface())
+                .extracting(io.newsflow.analysis.EntityMention::surface)
                 .containsExactly("Georgian", "Georgian", "Georgia");
     }
 
@@ -322,7 +322,9 @@ class EntityLinkerCorpusSentencesTest {
                 .filter(e -> e.id().equals("Q39760"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(strip.mentions()).extracting(m -> m.surface()).containsExactly("Gaza", "Gaza", "Franja de Gaza");
+        assertThat(strip.mentions())
+                .extracting(io.newsflow.analysis.EntityMention::surface)
+                .containsExactly("Gaza", "Gaza", "Franja de Gaza");
         assertThat(entities).extracting(LinkedEntity::name).doesNotContain("Gaza City");
     }
 
@@ -359,11 +361,13 @@ class EntityLinkerCorpusSentencesTest {
                 .filter(e -> e.name().equals("Felipe Calderón"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(calderon.mentions()).extracting(m -> m.surface()).containsExactly("Felipe Calderón");
+        assertThat(calderon.mentions())
+                .extracting(io.newsflow.analysis.EntityMention::surface)
+                .containsExactly("Felipe Calderón");
         assertThat(entities)
                 .filteredOn(e -> e.kind() == EntityKind.PERSON)
                 .flatMap(LinkedEntity::mentions)
-                .extracting(m -> m.surface())
+                .extracting(io.newsflow.analysis.EntityMention::surface)
                 .doesNotContain("PAN", "PRI");
     }
 
@@ -489,7 +493,7 @@ class EntityLinkerCorpusSentencesTest {
                         .findFirst()
                         .orElseThrow()
                         .mentions())
-                .extracting(m -> m.surface())
+                .extracting(io.newsflow.analysis.EntityMention::surface)
                 .containsExactly("the Hague");
     }
 
@@ -557,5 +561,24 @@ class EntityLinkerCorpusSentencesTest {
         assertThat(linking.unknownNames())
                 .extracting(LinkedEntity::name)
                 .noneMatch(name -> name.contains("POR") || name.contains("UN"));
+    }
+
+    @Test
+    void shouldLinkAFederalChancellorAsAHeadOfGovernmentAndHerSurnameAfterwards() {
+        // en-news wn2019-89: the source table gives Merkel's office as "Federal Chancellor of Germany (2005-)"
+        List<LinkedEntity> entities = link(
+                "The call was quickly seconded by German Chancellor Angela Merkel and British Prime Minister Boris"
+                        + " Johnson. Merkel seconded Macron's recommendation the fires be added to the agenda.",
+                "en");
+
+        assertThat(entities)
+                .filteredOn(e -> e.id().equals("Q567"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.subtype()).isEqualTo("head-of-state-or-government");
+                    assertThat(e.mentions())
+                            .extracting(io.newsflow.analysis.EntityMention::surface)
+                            .containsExactly("Angela Merkel", "Merkel");
+                });
     }
 }
