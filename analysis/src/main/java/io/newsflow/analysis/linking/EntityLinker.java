@@ -53,7 +53,11 @@ import java.util.function.Predicate;
  *       article the full name stands;</li>
  *   <li>among candidates, countries and curated people and organisations win over places; a place needs to be a
  *       national capital, or have at least {@value #BIG_CITY} inhabitants, or belong to a country mentioned in the
- *       article; ties prefer a mentioned country, then a capital, then the larger population;</li>
+ *       article; ties prefer a mentioned country, then (people and organisations) the country the article's
+ *       mentions belong to most often, then prominence, then a capital, then the larger population;</li>
+ *   <li>a person or organisation whose name another of another country shares, equally prominent and equally
+ *       present in the article, is left unlinked ("Workers' Party" in an article naming none of the thirty
+ *       countries that have one);</li>
  *   <li>every word the knowledge base capitalises must be capitalised in the text ("Enough is Enough" the party);
  *       a short word written in capitals matches only a known acronym ("DACA" is not Daca, i.e. Dhaka);</li>
  *   <li>demonyms are adjectives: "presidente ruso Vladimir Putin" links Russia and Putin;</li>
@@ -312,6 +316,7 @@ public final class EntityLinker {
                 .toList()));
         Set<String> mentionedCountries = new HashSet<>();
         Set<String> contextCountries = new HashSet<>();
+        Map<String, Integer> countryMentions = new HashMap<>();
         for (List<Candidate> list : byField.values()) {
             for (Candidate c : list) {
                 if (isCountryOrRegion(c)) {
@@ -324,6 +329,7 @@ public final class EntityLinker {
                 c.aliases().forEach(a -> codes.add(a.entity().countryCode()));
                 if (codes.size() == 1 && !codes.contains(null)) {
                     contextCountries.addAll(codes);
+                    countryMentions.merge(codes.iterator().next(), 1, Integer::sum);
                 }
             }
         }
@@ -356,7 +362,7 @@ public final class EntityLinker {
                 antecedents.addAll(introducedInBody);
             }
             for (Candidate c : entry.getValue()) {
-                Choice choice = choose(c, mentionedCountries, contextCountries, antecedents);
+                Choice choice = choose(c, mentionedCountries, contextCountries, countryMentions, antecedents);
                 if (choice == null) {
                     continue;
                 }
@@ -1188,9 +1194,14 @@ public final class EntityLinker {
 
     /**
      * @param contextCountries countries that the article's unambiguous mentions belong to (places, people, demonyms)
+     * @param countryMentions  how many of the article's unambiguous mentions belong to each country
      */
     private static Choice choose(
-            Candidate candidate, Set<String> mentionedCountries, Set<String> contextCountries, Set<String> introduced) {
+            Candidate candidate,
+            Set<String> mentionedCountries,
+            Set<String> contextCountries,
+            Map<String, Integer> countryMentions,
+            Set<String> introduced) {
         List<Alias> aliases = candidate.aliases();
         List<Alias> viable = new ArrayList<>();
         for (Alias a : aliases) {
@@ -1237,14 +1248,52 @@ public final class EntityLinker {
                 // the city before the state or province of its name, unless the text says "the state of"
                 .thenComparing(a -> a.entity().isRegion() != regionCue)
                 .thenComparing(a -> !mentionedCountries.contains(a.entity().countryCode())) // mentioned country first
+                // a person or organisation of the country the article names most ("Jeremy Corbyn ... his Labour Party")
+                .thenComparing(a -> a.entity().kind() == EntityKind.LOC ? 0 : -mentions(a, countryMentions))
+                .thenComparing(a -> -a.entity().prominence()) // a head of government before a legislator
                 .thenComparing(a -> !a.entity().isCapital()) // capitals first
                 .thenComparing(a -> -a.entity().population()) // bigger first
                 .thenComparing(a -> a.kind().ordinal()); // name before alias
         viable.sort(preference);
         Alias best = viable.get(0);
+        if (isUndecided(best, viable, countryMentions)) {
+            return null;
+        }
         long rivals = viable.stream().map(a -> a.entity().qid()).distinct().count();
         double confidence = baseConfidence(best) * (rivals > 1 ? 0.85 : 1.0);
         return new Choice(best, confidence);
+    }
+
+    /**
+     * Whether a person or organisation of another country, of the same name, is as good a reading as {@code best}:
+     * the article names neither's country more often (its places, people, demonyms and the country itself count),
+     * and neither is more prominent (thirty
+     * parties of thirty countries are called "Workers' Party"; without its country in the article, which one is a
+     * guess). Entities of no country (a brand and its company) keep the first reading.
+     */
+    private static boolean isUndecided(Alias best, List<Alias> viable, Map<String, Integer> countryMentions) {
+        String country = best.entity().countryCode();
+        if (best.entity().kind() == EntityKind.LOC || country == null) {
+            return false;
+        }
+        for (Alias rival : viable) {
+            KbEntity other = rival.entity();
+            if (other.kind() == EntityKind.LOC
+                    || other.qid().equals(best.entity().qid())) {
+                continue;
+            }
+            return other.countryCode() != null
+                    && !other.countryCode().equals(country)
+                    && mentions(rival, countryMentions) == mentions(best, countryMentions)
+                    && other.prominence() == best.entity().prominence()
+                    && rival.requiresAntecedent() == best.requiresAntecedent();
+        }
+        return false;
+    }
+
+    private static int mentions(Alias a, Map<String, Integer> countryMentions) {
+        String country = a.entity().countryCode();
+        return country == null ? 0 : countryMentions.getOrDefault(country, 0);
     }
 
     private static boolean isSupportedPlace(KbEntity place, Set<String> mentionedCountries) {

@@ -581,4 +581,35 @@ class EntityLinkerCorpusSentencesTest {
                             .containsExactly("Angela Merkel", "Merkel");
                 });
     }
+
+    @Test
+    void shouldLeaveAPartyNameThirtyCountriesShareUnlinkedWhenTheArticleNamesNoneOfThem() {
+        // en-news wn2019-134: thirty parties are called "Workers' Party"; the sentence names no country of theirs
+        List<LinkedEntity> entities = link(
+                "According to the BBC, the SDF is largely made up of YPG militia which support the Kurdistan Workers'"
+                        + " Party (PKK). The PKK is banned in Turkey.",
+                "en");
+
+        assertThat(entities)
+                .filteredOn(e -> e.subtype() != null && e.subtype().equals("political-party"))
+                .isEmpty();
+        assertThat(entities).extracting(LinkedEntity::id).contains("Q43");
+    }
+
+    @Test
+    void shouldTakeAPartyNameForThePartyOfTheCountryTheArticleIsAbout() {
+        // en-news wn2020-93 (US election campaign), its first two paragraphs: "Democratic Party" is the party of
+        // the country that Biden and Trump are of, not Hong Kong's
+        List<LinkedEntity> entities = link(
+                "This month's spotlight on the campaign trail: a bat attacks the Libertarian Party's presidential"
+                        + " nominee, the American Independent Party picks a ticket amid controversy, and Birthers"
+                        + " resurface to question the eligibility of the Democratic Party's vice presidential nominee."
+                        + "\n\n\nAs the campaign shifted to August, presumptive Democratic presidential nominee Joe"
+                        + " Biden led incumbent President Donald Trump, the presumptive Republican presidential"
+                        + " nominee, in the RealClearPolitics head-to-head polling average, 49.4 percent to 42.0"
+                        + " percent.",
+                "en");
+
+        assertThat(entities).extracting(LinkedEntity::id).contains("Q29552").doesNotContain("Q21892");
+    }
 }
