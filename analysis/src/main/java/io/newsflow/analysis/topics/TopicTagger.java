@@ -161,9 +161,13 @@ public final class TopicTagger {
         return out;
     }
 
+    /**
+     * Whether the cue lies within a mention: "Tratado" in NATO's Spanish name is no cue, while "frontière irlandaise"
+     * stays one though it holds the demonym "irlandaise".
+     */
     private static boolean insideMention(CueHit c, List<ResolvedMention> mentions) {
         for (ResolvedMention m : mentions) {
-            if (c.start() < m.end() && m.start() < c.end()) {
+            if (m.start() <= c.start() && c.end() <= m.end()) {
                 return true;
             }
         }

@@ -266,8 +266,9 @@ class TopicTaggerTest {
     /**
      * Every topic of the taxonomy, stated plainly in English, Spanish and French (written for this test from the
      * topic definitions, then more phrasings for the French that the rules first missed: "gazoduc", "quitté l'Union
-     * européenne", "envoyer des soldats"...). The topic must be among those reported; a statement may honestly belong
-     * to two ("sanctions against Iranian oil exports" are also energy geopolitics).
+     * européenne", "envoyer des soldats"..., then headline-like ones: "froze the assets", "frontière irlandaise", "un
+     * Estado palestino"). The topic must be among those reported; a statement may honestly belong to two
+     * ("sanctions against Iranian oil exports" are also energy geopolitics).
      */
     @Test
     void shouldReportEveryTopicOfTheTaxonomyFromAPlainStatementInEachLanguage() {
@@ -581,6 +582,23 @@ class TopicTaggerTest {
                 "Les États-Unis se sont retirés du traité sur les forces nucléaires à portée intermédiaire."
             },
             {"energy-geopolitics", "fr", "L'Union européenne a plafonné le prix du pétrole russe."},
+            // a third round, headline-like, written after the second round's fixes
+            {
+                "kp-ru-rapprochement",
+                "en",
+                "Putin hosts Kim Jong Un at a Russian spaceport as the two nations pledge closer ties."
+            },
+            {"kp-ru-rapprochement", "es", "Kim Jong Un viaja a Vladivostok para reunirse con Putin."},
+            {"kp-nuclear-missile", "fr", "Pyongyang affirme avoir testé avec succès une bombe à hydrogène."},
+            {"sanctions", "en", "The US Treasury froze the assets of five Russian oligarchs."},
+            {"sanctions", "es", "Estados Unidos sanciona a funcionarios venezolanos por corrupción."},
+            {"israel-palestine", "es", "Netanyahu rechaza un Estado palestino."},
+            {"china-taiwan", "fr", "Pékin met en garde Washington contre toute vente d'armes à Taïwan."},
+            {"us-mexico-relations", "es", "López Obrador viaja a Washington para reunirse con Trump."},
+            {"brexit", "en", "British lawmakers rejected Theresa May's withdrawal agreement for a third time."},
+            {"brexit", "es", "Boris Johnson promete sacar al Reino Unido de la UE el 31 de octubre."},
+            {"brexit", "fr", "Londres et Bruxelles trouvent un accord sur la frontière irlandaise."},
+            {"energy-geopolitics", "fr", "L'Allemagne suspend le gazoduc Nord Stream 2."},
         };
         java.util.Set<String> covered = new java.util.HashSet<>();
         for (String[] s : statements) {
