@@ -242,7 +242,13 @@ public final class KnowledgeBaseBuilder {
         List<String> names = new ArrayList<>();
         List<String> surnames = new ArrayList<>();
         String primary = row.get("name");
-        for (String n : concat(List.of(primary), otherNames)) {
+        List<String> written = new ArrayList<>(concat(List.of(primary), otherNames));
+        if (Transliterations.COUNTRIES.contains(country)) {
+            for (String n : List.copyOf(written)) {
+                written.addAll(Transliterations.variants(n)); // "Volodymyr Zelenskyy": also "Volodimir Zelenski"
+            }
+        }
+        for (String n : written) {
             String[] words = n.strip().split("\\s+");
             if (words.length < 2 || !Character.isUpperCase(words[0].codePointAt(0))) {
                 continue; // a single word is never a person's full name here

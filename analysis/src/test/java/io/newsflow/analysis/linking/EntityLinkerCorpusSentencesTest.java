@@ -612,4 +612,28 @@ class EntityLinkerCorpusSentencesTest {
 
         assertThat(entities).extracting(LinkedEntity::id).contains("Q29552").doesNotContain("Q21892");
     }
+
+    @Test
+    void shouldLinkTheSpellingsThePressGivesARomanisedCyrillicName() {
+        // en-news wn2020-12 and es-news fnc-development-184; the source tables spell them "Volodymyr Zelenskyy" and
+        // "Sergey Lavrov"
+        List<LinkedEntity> english = link(
+                "Yesterday, Ukrainian President Volodymyr Zelensky declined Prime Minister Oleksiy Honcharuk's offer to"
+                        + " resign after the leak of an audio recording in which someone, seemingly Honcharuk,"
+                        + " audibly says Zelensky \"has a very primitive understanding of economic processes.\"",
+                "en");
+        List<LinkedEntity> spanish = link(
+                "En noviembre y frente a Serguei Lavrov, ministros de Asuntos Exteriores de Rusia, el titular de la"
+                        + " Secretaría de Relaciones Exteriores Luis Videgaray, dijo que \"el Gobierno mexicano no"
+                        + " tiene ninguna evidencia que valide esta hipótesis\".",
+                "es");
+
+        assertThat(english)
+                .filteredOn(e -> e.id().equals("Q3874799"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.mentions())
+                        .extracting(io.newsflow.analysis.EntityMention::surface)
+                        .containsExactly("Volodymyr Zelensky", "Zelensky"));
+        assertThat(spanish).extracting(LinkedEntity::id).contains("Q58217");
+    }
 }
