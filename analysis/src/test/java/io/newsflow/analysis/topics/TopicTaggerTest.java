@@ -629,4 +629,41 @@ class TopicTaggerTest {
                 .extracting(TopicMatch::id)
                 .contains("arms-control");
     }
+
+    /**
+     * Ordinary news stated plainly, naming the countries of the taxonomy's topics without being about them: a
+     * football team travelling to the United States is not US-Mexico relations.
+     */
+    @Test
+    void shouldReportNoTopicForOrdinaryNewsNamingTheSameCountries() {
+        String[][] statements = {
+            {"en", "Real Madrid beat Barcelona 2-1 in the Spanish league on Sunday."},
+            {"en", "The central bank raised interest rates by a quarter point to fight inflation."},
+            {"en", "Apple unveiled a new iPhone with a faster chip and a better camera."},
+            {"en", "Heavy rain caused flooding in several towns in the south of France."},
+            {"es", "El Real Madrid venció al Barcelona 2-1 en la liga española el domingo."},
+            {"es", "El banco central subió los tipos de interés un cuarto de punto para combatir la inflación."},
+            {"es", "Las lluvias torrenciales provocaron inundaciones en varios pueblos del sur de España."},
+            {"es", "La selección mexicana de fútbol viajará a Estados Unidos para un partido amistoso."},
+            {"fr", "Le Real Madrid a battu Barcelone 2-1 en championnat d'Espagne dimanche."},
+            {"fr", "La banque centrale a relevé ses taux d'intérêt d'un quart de point pour lutter contre l'inflation."
+            },
+            {"fr", "Des pluies torrentielles ont provoqué des inondations dans plusieurs villes du sud de la France."},
+            {"fr", "Le président français a inauguré un nouveau musée à Marseille."},
+            {"en", "The Russian ballet company will perform in Seoul next month."},
+            {"en", "Mexican and American scientists discovered a new species of frog."},
+            {"es", "La FIFA sancionó a la federación mexicana con una multa por cánticos homofóbicos."},
+            {"en", "The Chinese and American tennis players met in the final of the US Open."},
+            {"en", "Ukrainian singer wins the Eurovision song contest in Turin."},
+            {"en", "Israeli startup raises 50 million dollars to develop batteries."},
+            {"en", "Oil prices rose 2% on Monday on strong demand from Asia."},
+            {"en", "Iranian film director wins the Golden Bear at the Berlin festival."},
+        };
+        for (String[] s : statements) {
+            ArticleText text = new ArticleText(s[1], null, s[1], s[0]);
+            assertThat(SHIPPED.tag(text, LINKER.link(text, s[0]).mentions()))
+                    .as(s[1])
+                    .isEmpty();
+        }
+    }
 }
