@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,6 +29,8 @@ public final class LanguageIdentifier {
      * prefix that needed no more than a handful of fallbacks.
      */
     static final int PREFIX_CHARS = 300;
+    /** How much of a text {@link FunctionWords} reads: a few microseconds, against 1.5-2 µs a char for the models. */
+    static final int FUNCTION_WORD_CHARS = 1000;
     /** A first pass less confident than this reads up to {@link #MAX_CHARS} chars instead. */
     static final double FALLBACK_BELOW = 0.95;
     /** The most chars ever examined: 1,500 chars identify all 1,244 corpus articles (1,000 chars miss one). */
@@ -55,6 +58,7 @@ public final class LanguageIdentifier {
             + "le chat mange le poisson der Hund spielt im Garten o gato bebe leite il cane dorme het huis is groot";
 
     private final LanguageDetector detector;
+    private final FunctionWords functionWords;
 
     /** When Lingua's language models are loaded. */
     public enum ModelLoading {
@@ -82,6 +86,7 @@ public final class LanguageIdentifier {
             builder = builder.withPreloadedLanguageModels();
         }
         this.detector = builder.build();
+        this.functionWords = FunctionWords.forLanguages(isoCodes);
         if (loading == ModelLoading.ON_DEMAND) {
             detector.computeLanguageConfidenceValues(WARM_UP);
         }
@@ -98,6 +103,22 @@ public final class LanguageIdentifier {
 
     /** The most likely language of {@code text}, or "und" with confidence 0 for short or unrecognisable text. */
     public LanguageGuess identify(String text) {
+        if (text.length() > ALL_NGRAMS_CHARS) {
+            // a text whose function words leave no doubt (FunctionWords: the models agree on every corpus text it
+            // decides) is reported with confidence 1.0 without reading the models, the larger half of enrichment's cost
+            String sample = text.length() > FUNCTION_WORD_CHARS
+                    ? text.substring(0, cutAtSpace(text, FUNCTION_WORD_CHARS))
+                    : text;
+            Optional<String> clear = functionWords.decisive(sample);
+            if (clear.isPresent()) {
+                return new LanguageGuess(clear.get(), 1.0);
+            }
+        }
+        return identifyWithModels(text);
+    }
+
+    /** As {@link #identify}, always with Lingua's models (the function words not consulted). */
+    LanguageGuess identifyWithModels(String text) {
         LanguageGuess first = identifyPrefix(text, PREFIX_CHARS);
         if (first.confidence() >= FALLBACK_BELOW) {
             return first;

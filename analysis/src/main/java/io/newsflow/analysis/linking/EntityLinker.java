@@ -864,18 +864,38 @@ public final class EntityLinker {
     }
 
     /** A headline in title case ("Trump Meets Kim In Hanoi"): capitalisation says nothing about names there. */
-    private static boolean isTitleCase(String text) {
-        String[] words = text.strip().split("\\s+");
-        if (words.length < 4) {
-            return false;
+    static boolean isTitleCase(String text) {
+        // one pass over the characters: a field is read twice per article, and splitting a whole body into strings
+        // with a regular expression was 5-8% of English enrichment
+        int end = text.length();
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
         }
+        int i = 0;
+        while (i < end && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        int words = 0;
         int capitalised = 0;
-        for (String w : words) {
-            if (!w.isEmpty() && Character.isUpperCase(w.codePointAt(0))) {
-                capitalised++;
+        boolean inWord = false;
+        for (; i < end; i++) {
+            char c = text.charAt(i);
+            if (isRegexSpace(c)) {
+                inWord = false;
+            } else if (!inWord) {
+                inWord = true;
+                words++;
+                if (Character.isUpperCase(text.codePointAt(i))) {
+                    capitalised++;
+                }
             }
         }
-        return capitalised * 10 >= words.length * 6;
+        return words >= 4 && capitalised * 10 >= words * 6;
+    }
+
+    /** The characters of the regular expression class {@code \s}: ASCII white space. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\013' || c == '\f' || c == '\r';
     }
 
     /** The word just before {@code begin}, separated by exactly one space or hyphen (not a line break), or null. */
