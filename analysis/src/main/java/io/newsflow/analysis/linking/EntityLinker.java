@@ -301,10 +301,30 @@ public final class EntityLinker {
         Set<String> weakSurnames = new HashSet<>();
         Set<String> brandsInBusinessSentences = new HashSet<>();
         Map<TextField, List<Candidate>> byField = new LinkedHashMap<>();
+        // fields in capitals or in title case: their capitals say nothing about names (read once: each is a pass over
+        // the whole field)
+        EnumSet<TextField> shouted = EnumSet.noneOf(TextField.class);
+        EnumSet<TextField> titleCased = EnumSet.noneOf(TextField.class);
+        for (TextField field : TextField.values()) {
+            if (isMostlyUpperCase(text.field(field))) {
+                shouted.add(field);
+            }
+            if (isTitleCase(text.field(field))) {
+                titleCased.add(field);
+            }
+        }
         for (TextField field : TextField.values()) {
             byField.put(
                     field,
-                    candidates(field, text.field(field), language, surnames, weakSurnames, brandsInBusinessSentences));
+                    candidates(
+                            field,
+                            text.field(field),
+                            language,
+                            shouted.contains(field),
+                            titleCased.contains(field),
+                            surnames,
+                            weakSurnames,
+                            brandsInBusinessSentences));
         }
         // "Kellyanne Conway ... Conway said": a place name seen as a surname is a surname throughout the article;
         // a one-word brand links only when some sentence of the article speaks of it as a business
@@ -380,12 +400,8 @@ public final class EntityLinker {
             }
         }
         resolved = withDefinedAcronyms(resolved, text);
-        Set<TextField> noCaseInformation = EnumSet.noneOf(TextField.class);
-        for (TextField f : TextField.values()) {
-            if (isTitleCase(text.field(f)) || isMostlyUpperCase(text.field(f))) {
-                noCaseInformation.add(f);
-            }
-        }
+        Set<TextField> noCaseInformation = EnumSet.copyOf(shouted);
+        noCaseInformation.addAll(titleCased);
         return new Linking(
                 group(resolved, text), resolved, unknownNames.find(text, language, resolved, noCaseInformation));
     }
@@ -467,6 +483,8 @@ public final class EntityLinker {
     }
 
     /**
+     * @param shouting                  the field is written mostly in capitals
+     * @param titleCase                 the field is a headline in title case
      * @param surnames                  collects place names seen as surnames ("Paul London")
      * @param weakSurnames              collects place names seen after an unknown capitalised word ("Real Madrid")
      * @param brandsInBusinessSentences collects the one-word brands named in a sentence with a business word
@@ -475,6 +493,8 @@ public final class EntityLinker {
             TextField field,
             String original,
             String language,
+            boolean shouting,
+            boolean titleCase,
             Set<String> surnames,
             Set<String> weakSurnames,
             Set<String> brandsInBusinessSentences) {
@@ -482,8 +502,6 @@ public final class EntityLinker {
             return List.of();
         }
         String folded = Folding.fold(original);
-        boolean shouting = isMostlyUpperCase(original);
-        boolean titleCase = isTitleCase(original);
         List<Candidate> out = new ArrayList<>();
         // spans of longer names found to be part of a still longer unknown name: nothing inside them links either
         // ("Secretaría de Salud de la Ciudad de México" names neither Mexico City nor Mexico)
