@@ -39,6 +39,9 @@ import java.util.function.Predicate;
  *       a capitalised word ("Vladimir Padrino", "Mauricio Macri") and a place preceded by one ("Juan Manuel
  *       Santos"), outside title-case headlines; these judge a surface's place readings alone, so a surname the
  *       knowledge base also knows does not keep the place alive; names never run across a line break;</li>
+ *   <li>in Spanish, a city after "el", "del" or "al" is a club of its name ("futbolista del Barcelona", "El
+ *       Guadalajara es último"), and so is the province named after it, unless the article is part of the city's
+ *       own name ("del Cairo"); such a name is not linked;</li>
  *   <li>a place after a known given name ({@link KnowledgeBase#isFirstName}) is a surname everywhere in the article,
  *       at a sentence start and in headlines too ("Willy Toledo"); after another capitalised word ("Real Madrid",
  *       "Kellyanne Conway") it is part of a name everywhere except where the text places it ("en Madrid",
@@ -406,6 +409,13 @@ public final class EntityLinker {
                 group(resolved, text), resolved, unknownNames.find(text, language, resolved, noCaseInformation));
     }
 
+    /** Spanish articles before a city's name that make it a club's ("del Barcelona", "el Valencia", "al Sevilla"). */
+    private static final Set<String> CLUB_ARTICLES = Set.of("el", "del", "al");
+
+    private static boolean isClubArticle(String word) {
+        return word != null && CLUB_ARTICLES.contains(word);
+    }
+
     /** Words before a place name that say the text means the place: "en Madrid", "in Paris", "from London". */
     private static final Set<String> LOCATIVES = Set.of(
             "en", "in", "de", "del", "desde", "hacia", "from", "to", "at", "near", "a", "au", "em", "no", "na", "nach",
@@ -548,6 +558,36 @@ public final class EntityLinker {
             for (Alias a : fitting) {
                 if (a.entity().kind() == EntityKind.LOC && a.kind() != AliasKind.DEMONYM) {
                     locations.add(a);
+                }
+            }
+            // "futbolista del Barcelona", "el Valencia ganó": in Spanish a city takes no article, so one after "el",
+            // "del" or "al" is a club or another body of its name, unless the article is part of the city's own
+            // name ("del Cairo": El Cairo)
+            if (!locations.isEmpty() && "es".equals(language) && isClubArticle(wordBefore(original, folded, begin))) {
+                String withArticle = "el " + folded.substring(begin, end);
+                List<Alias> namedSo = kb.aliasesByFoldedSurface().getOrDefault(withArticle, List.of());
+                List<Alias> cities = new ArrayList<>();
+                for (Alias a : locations) {
+                    if (a.entity().isPlace()
+                            && !a.entity().isRegion()
+                            && namedSo.stream().noneMatch(n -> n.entity().equals(a.entity()))) {
+                        cities.add(a);
+                    }
+                }
+                if (!cities.isEmpty()) {
+                    // and the province or state named after that city (Barcelona, Puebla); a region read alone keeps
+                    // its article ("el Caribe", "el País Vasco", "el Distrito Federal")
+                    for (Alias a : locations) {
+                        if (a.entity().isRegion()
+                                && namedSo.stream().noneMatch(n -> n.entity().equals(a.entity()))) {
+                            cities.add(a);
+                        }
+                    }
+                }
+                fitting.removeAll(cities);
+                locations.removeAll(cities);
+                if (fitting.isEmpty()) {
+                    return;
                 }
             }
             if (!locations.isEmpty()) {

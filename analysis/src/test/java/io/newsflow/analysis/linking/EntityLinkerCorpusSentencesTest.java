@@ -636,4 +636,28 @@ class EntityLinkerCorpusSentencesTest {
                         .containsExactly("Volodymyr Zelensky", "Zelensky"));
         assertThat(spanish).extracting(LinkedEntity::id).contains("Q58217");
     }
+
+    @Test
+    void shouldTakeASpanishCityAfterAnArticleForAClubAndLeaveItUnlinked() {
+        // es-news fnc-train-314: the city of Madrid, then "los partidos del Madrid" (the club)
+        ArticleText text = new ArticleText(
+                "",
+                null,
+                "Un cura de una parroquia en la ciudad de Madrid ha sido expedientado y su caso será estudiado por la"
+                        + " Iglesia Católica tras haber sido denunciado por algunos feligreses. Al parecer el cura"
+                        + " tenía una pequeña televisión portátil en el confesionario, para ver los partidos del"
+                        + " Madrid cuando coincidían con los horarios de confesión.",
+                "es");
+        // es-news fnc-development-146: "El Guadalajara" heads a sentence; neither the city nor its state is meant
+        List<LinkedEntity> club = link("El Guadalajara es último de la clasificación.", "es");
+
+        assertThat(LINKER.link(text, "es").entities())
+                .filteredOn(e -> e.id().equals("Q2807"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.mentions())
+                        .singleElement()
+                        .satisfies(m -> assertThat(m.start())
+                                .isEqualTo(text.body().indexOf("ciudad de Madrid") + "ciudad de ".length())));
+        assertThat(club).isEmpty();
+    }
 }
