@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -94,12 +93,5 @@ final class FunctionWords {
             }
         }
         return top >= MIN_WORDS && top >= MIN_RATIO * second ? Optional.of(best) : Optional.empty();
-    }
-
-    @Override
-    public String toString() {
-        return "FunctionWords"
-                + languageOfWord.values().stream().distinct().sorted().toList()
-                + String.format(Locale.ROOT, "(%d words)", languageOfWord.size());
     }
 }

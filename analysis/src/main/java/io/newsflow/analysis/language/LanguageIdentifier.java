@@ -106,10 +106,7 @@ public final class LanguageIdentifier {
         if (text.length() > ALL_NGRAMS_CHARS) {
             // a text whose function words leave no doubt (FunctionWords: the models agree on every corpus text it
             // decides) is reported with confidence 1.0 without reading the models, the larger half of enrichment's cost
-            String sample = text.length() > FUNCTION_WORD_CHARS
-                    ? text.substring(0, cutAtSpace(text, FUNCTION_WORD_CHARS))
-                    : text;
-            Optional<String> clear = functionWords.decisive(sample);
+            Optional<String> clear = functionWords.decisive(prefix(text, FUNCTION_WORD_CHARS));
             if (clear.isPresent()) {
                 return new LanguageGuess(clear.get(), 1.0);
             }
@@ -162,7 +159,7 @@ public final class LanguageIdentifier {
     }
 
     private LanguageGuess identifyPrefix(String text, int limit) {
-        String sample = text.length() > limit ? text.substring(0, cutAtSpace(text, limit)) : text;
+        String sample = prefix(text, limit);
         if (letters(sample, MIN_LETTERS) < MIN_LETTERS) {
             return LanguageGuess.undetermined();
         }
@@ -207,6 +204,11 @@ public final class LanguageIdentifier {
         }
         double margin = (top / second - 1) * letters * NATS_PER_LETTER;
         return Math.round((1 - Math.exp(-margin)) * 1000) / 1000.0;
+    }
+
+    /** The first {@code limit} chars of {@code text}, cut at a space (see {@link #cutAtSpace}), or all of it. */
+    private static String prefix(String text, int limit) {
+        return text.length() > limit ? text.substring(0, cutAtSpace(text, limit)) : text;
     }
 
     private static int cutAtSpace(String text, int limit) {

@@ -338,7 +338,6 @@ public final class EntityLinker {
                 .filter(c -> c != null)
                 .toList()));
         Set<String> mentionedCountries = new HashSet<>();
-        Set<String> contextCountries = new HashSet<>();
         Map<String, Integer> countryMentions = new HashMap<>();
         for (List<Candidate> list : byField.values()) {
             for (Candidate c : list) {
@@ -351,7 +350,6 @@ public final class EntityLinker {
                 Set<String> codes = new HashSet<>();
                 c.aliases().forEach(a -> codes.add(a.entity().countryCode()));
                 if (codes.size() == 1 && !codes.contains(null)) {
-                    contextCountries.addAll(codes);
                     countryMentions.merge(codes.iterator().next(), 1, Integer::sum);
                 }
             }
@@ -385,7 +383,7 @@ public final class EntityLinker {
                 antecedents.addAll(introducedInBody);
             }
             for (Candidate c : entry.getValue()) {
-                Choice choice = choose(c, mentionedCountries, contextCountries, countryMentions, antecedents);
+                Choice choice = choose(c, mentionedCountries, countryMentions, antecedents);
                 if (choice == null) {
                     continue;
                 }
@@ -414,6 +412,23 @@ public final class EntityLinker {
 
     private static boolean isClubArticle(String word) {
         return word != null && CLUB_ARTICLES.contains(word);
+    }
+
+    /**
+     * The place readings of a name after a Spanish "el/del/al" that are a club's: when the name reads as a city, that
+     * city and the province named after it (Barcelona, Puebla), except a place the knowledge base names with the
+     * article ("El Cairo"); none when it reads only as a region, which may take one ("el Caribe", "el País Vasco").
+     */
+    private List<Alias> readAsClub(List<Alias> locations, String foldedName) {
+        List<Alias> namedWithArticle = kb.aliasesByFoldedSurface().getOrDefault("el " + foldedName, List.of());
+        List<Alias> places = new ArrayList<>();
+        for (Alias a : locations) {
+            if (a.entity().isPlace()
+                    && namedWithArticle.stream().noneMatch(n -> n.entity().equals(a.entity()))) {
+                places.add(a);
+            }
+        }
+        return places.stream().anyMatch(a -> !a.entity().isRegion()) ? places : List.of();
     }
 
     /** Words before a place name that say the text means the place: "en Madrid", "in Paris", "from London". */
@@ -564,28 +579,9 @@ public final class EntityLinker {
             // "del" or "al" is a club or another body of its name, unless the article is part of the city's own
             // name ("del Cairo": El Cairo)
             if (!locations.isEmpty() && "es".equals(language) && isClubArticle(wordBefore(original, folded, begin))) {
-                String withArticle = "el " + folded.substring(begin, end);
-                List<Alias> namedSo = kb.aliasesByFoldedSurface().getOrDefault(withArticle, List.of());
-                List<Alias> cities = new ArrayList<>();
-                for (Alias a : locations) {
-                    if (a.entity().isPlace()
-                            && !a.entity().isRegion()
-                            && namedSo.stream().noneMatch(n -> n.entity().equals(a.entity()))) {
-                        cities.add(a);
-                    }
-                }
-                if (!cities.isEmpty()) {
-                    // and the province or state named after that city (Barcelona, Puebla); a region read alone keeps
-                    // its article ("el Caribe", "el País Vasco", "el Distrito Federal")
-                    for (Alias a : locations) {
-                        if (a.entity().isRegion()
-                                && namedSo.stream().noneMatch(n -> n.entity().equals(a.entity()))) {
-                            cities.add(a);
-                        }
-                    }
-                }
-                fitting.removeAll(cities);
-                locations.removeAll(cities);
+                List<Alias> club = readAsClub(locations, folded.substring(begin, end));
+                fitting.removeAll(club);
+                locations.removeAll(club);
                 if (fitting.isEmpty()) {
                     return;
                 }
@@ -1271,13 +1267,12 @@ public final class EntityLinker {
     }
 
     /**
-     * @param contextCountries countries that the article's unambiguous mentions belong to (places, people, demonyms)
-     * @param countryMentions  how many of the article's unambiguous mentions belong to each country
+     * @param countryMentions how many of the article's unambiguous mentions (places, people, demonyms) belong to
+     *                        each country; its keys are the countries of the article's context
      */
     private static Choice choose(
             Candidate candidate,
             Set<String> mentionedCountries,
-            Set<String> contextCountries,
             Map<String, Integer> countryMentions,
             Set<String> introduced) {
         List<Alias> aliases = candidate.aliases();
@@ -1304,8 +1299,8 @@ public final class EntityLinker {
                 .findFirst()
                 .orElse(null);
         if (country != null && region != null) {
-            boolean forRegion = contextCountries.contains(region.entity().countryCode());
-            boolean forCountry = contextCountries.contains(country.entity().countryCode());
+            boolean forRegion = countryMentions.containsKey(region.entity().countryCode());
+            boolean forCountry = countryMentions.containsKey(country.entity().countryCode());
             boolean ownRegion =
                     region.entity().countryCode().equals(country.entity().countryCode());
             if (ownRegion && !candidate.regionCue()) {
